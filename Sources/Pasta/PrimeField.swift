@@ -1,0 +1,246 @@
+/// An element of one of the two Pasta prime fields, kept in Montgomery form.
+///
+/// `Fp` and `Fq` conform; everything else (arithmetic, square roots,
+/// encodings) is written once in extensions of this protocol and specialized
+/// for each field by the compiler, so an element is four words on the stack
+/// and no operation allocates.
+///
+/// A conforming type supplies only its constants. They are computed
+/// properties returning literals rather than stored statics, so the hot paths
+/// never pay for lazy global initialization.
+public protocol PrimeField: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The element's value times 2^256, reduced modulo the field's prime.
+    ///
+    /// Always fully reduced, so two elements are equal exactly when these are.
+    var montgomeryValue: UInt256 { get }
+
+    /// Wraps a value that is already in Montgomery form and below the modulus.
+    ///
+    /// - Parameter montgomeryValue: a·2^256 mod p for the element a.
+    init(montgomeryValue: UInt256)
+
+    /// The prime p.
+    static var modulus: UInt256 { get }
+    /// 2^256 mod p: the Montgomery form of one.
+    static var montgomeryOne: UInt256 { get }
+    /// 2^512 mod p: multiplying by it moves a canonical value into Montgomery form.
+    static var montgomeryRSquared: UInt256 { get }
+    /// −p⁻¹ mod 2^64, the reduction constant.
+    static var montgomeryInverse: UInt64 { get }
+    /// s in p − 1 = 2^s · t with t odd.
+    static var twoAdicity: Int { get }
+    /// (t − 1) / 2, the exponent ark-ff's Tonelli–Shanks starts from.
+    static var traceMinusOneOverTwo: UInt256 { get }
+    /// 5^t in Montgomery form: the generator raised to the odd part of p − 1.
+    /// It is a primitive 2^s-th root of unity and the `z` that Tonelli–Shanks starts with.
+    static var generatorToTrace: UInt256 { get }
+    /// (p − 1) / 2, the Legendre symbol's exponent.
+    static var modulusMinusOneOverTwo: UInt256 { get }
+    /// A short name for messages: "Fp" or "Fq".
+    static var name: String { get }
+}
+
+extension PrimeField {
+    /// The additive identity.
+    @inlinable
+    public static var zero: Self { Self(montgomeryValue: .zero) }
+
+    /// The multiplicative identity.
+    @inlinable
+    public static var one: Self { Self(montgomeryValue: montgomeryOne) }
+
+    /// The multiplicative generator 5 that arkworks declares for both fields.
+    @inlinable
+    public static var generator: Self { Self(5) }
+
+    /// Whether this is zero.
+    @inlinable
+    public var isZero: Bool { montgomeryValue.isZero }
+
+    /// Whether this is one.
+    @inlinable
+    public var isOne: Bool { montgomeryValue == Self.montgomeryOne }
+
+    /// Creates the element equal to a small integer.
+    ///
+    /// - Parameter value: any 64-bit value; it is below both moduli.
+    @inlinable
+    public init(_ value: UInt64) {
+        self.init(montgomeryValue: montgomeryMultiply(UInt256(value), Self.montgomeryRSquared, Self.modulus, Self.montgomeryInverse))
+    }
+
+    /// Creates the element with a canonical value.
+    ///
+    /// - Parameter canonical: the integer, which must be below the modulus.
+    /// - Returns: nil when `canonical` is not below the modulus.
+    @inlinable
+    public init?(canonical: UInt256) {
+        guard canonical < Self.modulus else { return nil }
+        self.init(montgomeryValue: montgomeryMultiply(canonical, Self.montgomeryRSquared, Self.modulus, Self.montgomeryInverse))
+    }
+
+    /// Creates the element congruent to any 256-bit integer.
+    ///
+    /// Both moduli exceed 2^254, so at most three subtractions reduce any value.
+    ///
+    /// - Parameter value: the integer to reduce modulo p.
+    @inlinable
+    public init(reducing value: UInt256) {
+        var v = value
+        while v >= Self.modulus {
+            v = v.subtractingReportingOverflow(Self.modulus).partialValue
+        }
+        self.init(canonical: v)!
+    }
+
+    /// The element's value as an integer below the modulus.
+    @inlinable
+    public var canonical: UInt256 {
+        montgomeryMultiply(montgomeryValue, UInt256(1), Self.modulus, Self.montgomeryInverse)
+    }
+
+    /// The canonical value in decimal.
+    public var description: String { canonical.decimalString }
+
+    /// Orders elements by their canonical values, as arkworks does; the sign
+    /// flag of a compressed point depends on this order.
+    @inlinable
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.canonical < rhs.canonical
+    }
+
+    /// Compares elements.
+    @inlinable
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.montgomeryValue == rhs.montgomeryValue
+    }
+
+    /// Hashes the element.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(montgomeryValue)
+    }
+}
+
+// MARK: - Arithmetic
+
+extension PrimeField {
+    /// The sum modulo p.
+    @inlinable @inline(__always)
+    public static func + (lhs: Self, rhs: Self) -> Self {
+        // Both are below p < 2^255, so the sum fits in 256 bits.
+        let sum = lhs.montgomeryValue.addingReportingOverflow(rhs.montgomeryValue).partialValue
+        return Self(montgomeryValue: reduceOnce(sum, modulus))
+    }
+
+    /// The difference modulo p.
+    @inlinable @inline(__always)
+    public static func - (lhs: Self, rhs: Self) -> Self {
+        let (difference, borrow) = lhs.montgomeryValue.subtractingReportingOverflow(rhs.montgomeryValue)
+        if borrow {
+            return Self(montgomeryValue: difference.addingReportingOverflow(modulus).partialValue)
+        }
+        return Self(montgomeryValue: difference)
+    }
+
+    /// The additive inverse.
+    @inlinable @inline(__always)
+    public static prefix func - (value: Self) -> Self {
+        if value.isZero { return value }
+        return Self(montgomeryValue: modulus.subtractingReportingOverflow(value.montgomeryValue).partialValue)
+    }
+
+    /// The product modulo p.
+    @inlinable @inline(__always)
+    public static func * (lhs: Self, rhs: Self) -> Self {
+        Self(montgomeryValue: montgomeryMultiply(lhs.montgomeryValue, rhs.montgomeryValue, modulus, montgomeryInverse))
+    }
+
+    /// Adds in place.
+    @inlinable @inline(__always)
+    public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
+
+    /// Subtracts in place.
+    @inlinable @inline(__always)
+    public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }
+
+    /// Multiplies in place.
+    @inlinable @inline(__always)
+    public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+
+    /// The element times two.
+    @inlinable @inline(__always)
+    public var doubled: Self { self + self }
+
+    /// The element squared.
+    @inlinable @inline(__always)
+    public var squared: Self { self * self }
+
+    /// The element raised to a power given as an integer.
+    ///
+    /// - Parameter exponent: any 256-bit integer; 0 gives one.
+    /// - Returns: self^exponent.
+    @inlinable
+    public func power(_ exponent: UInt256) -> Self {
+        var result = Self.one
+        var i = exponent.bitWidth - 1
+        while i >= 0 {
+            result = result.squared
+            if exponent.bit(i) { result *= self }
+            i -= 1
+        }
+        return result
+    }
+
+    /// The multiplicative inverse, by Fermat's little theorem.
+    ///
+    /// - Returns: nil for zero, which has none.
+    @inlinable
+    public var inverse: Self? {
+        if isZero { return nil }
+        return power(Self.modulus.subtractingReportingOverflow(UInt256(2)).partialValue)
+    }
+}
+
+/// Subtracts the modulus once when the value is not below it.
+@inlinable @inline(__always)
+func reduceOnce(_ value: UInt256, _ modulus: UInt256) -> UInt256 {
+    let (reduced, borrow) = value.subtractingReportingOverflow(modulus)
+    return borrow ? value : reduced
+}
+
+/// a·b + c + d as a 128-bit result split into words; it cannot overflow.
+@inlinable @inline(__always)
+func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (high: UInt64, low: UInt64) {
+    let wide = UInt128(a) &* UInt128(b) &+ UInt128(c) &+ UInt128(d)
+    return (UInt64(truncatingIfNeeded: wide >> 64), UInt64(truncatingIfNeeded: wide))
+}
+
+/// Montgomery multiplication: a·b·2^−256 mod p for a, b < p.
+///
+/// This is the "no-carry" CIOS form: with p's top word below 2^63 − 1 (both
+/// Pasta moduli start 0x4000…), the running value never needs a fifth word.
+@inlinable @inline(__always)
+func montgomeryMultiply(_ a: UInt256, _ b: UInt256, _ p: UInt256, _ inv: UInt64) -> UInt256 {
+    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0, t3: UInt64 = 0
+
+    @inline(__always)
+    func round(_ bi: UInt64) {
+        var a0: UInt64, carry: UInt64
+        (a0, t0) = multiplyAdd(a.w0, bi, t0, 0)
+        let m = t0 &* inv
+        carry = multiplyAdd(m, p.w0, t0, 0).high
+        (a0, t1) = multiplyAdd(a.w1, bi, t1, a0)
+        (carry, t0) = multiplyAdd(m, p.w1, t1, carry)
+        (a0, t2) = multiplyAdd(a.w2, bi, t2, a0)
+        (carry, t1) = multiplyAdd(m, p.w2, t2, carry)
+        (a0, t3) = multiplyAdd(a.w3, bi, t3, a0)
+        (carry, t2) = multiplyAdd(m, p.w3, t3, carry)
+        t3 = carry &+ a0
+    }
+
+    round(b.w0)
+    round(b.w1)
+    round(b.w2)
+    round(b.w3)
+    return reduceOnce(UInt256(t0, t1, t2, t3), p)
+}
