@@ -51,3 +51,11 @@ public enum SRSLimits {
     /// kimchi hashes each index as a 4-byte integer, so at most 2^32 distinct points.
     public static let maximumDepth = 1 << 32
 }
+
+extension SRS {
+    /// BLAKE2b-512 of the SRS's kimchi encoding: one fingerprint for the
+    /// points whatever file format they arrived in.
+    public var digest: [UInt8] {
+        BLAKE2b.hash512(KimchiSRSFormat.encode(self))
+    }
+}

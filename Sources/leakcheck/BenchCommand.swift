@@ -1,0 +1,127 @@
+import ArgumentParser
+import Pasta
+import PolyCommitment
+
+/// `leakcheck bench`: release-mode timings of the hot paths, each beside its
+/// plain reference where this package has one, measured in the same run.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time field multiplication, scalar multiplication and SRS creation (build with -c release)."
+    )
+
+    @Flag(help: "One JSON object per case instead of a table.")
+    var json = false
+
+    @Option(help: "Runs per case; the median is reported.")
+    var runs = 5
+
+    @Argument(help: "Cases to run (default: all): \(BenchCase.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var cases: [BenchCase] = BenchCase.allCases
+
+    func run() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        for benchCase in cases {
+            let result = benchCase.measure(runs: runs)
+            print(json ? result.json : result.line)
+        }
+    }
+}
+
+/// A named benchmark.
+enum BenchCase: String, CaseIterable, ExpressibleByArgument {
+    case fpMul = "fp-mul"
+    case scalarMul = "scalar-mul"
+    case srsCreate65536 = "srs-create-65536"
+
+    func measure(runs: Int) -> BenchResult {
+        switch self {
+        case .fpMul:
+            let count = 2_000_000
+            let seconds = median(runs) { fpMultiplyChain(count) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: count, unit: "ns/mul")
+        case .scalarMul:
+            let count = 200
+            let seconds = median(runs) { scalarMultiplications(count) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: count, unit: "µs/mul")
+        case .srsCreate65536:
+            let seconds = median(runs) { (try! SRS<Vesta>.createParallel(depth: 65536)).g.count }
+            let reference = median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s")
+        }
+    }
+}
+
+/// One case's outcome.
+struct BenchResult {
+    let name: String
+    let seconds: Double
+    let referenceSeconds: Double?
+    let operations: Int
+    let unit: String
+
+    var perOperation: Double {
+        let each = seconds / Double(operations)
+        switch unit {
+        case "ns/mul": return each * 1e9
+        case "µs/mul": return each * 1e6
+        default: return each
+        }
+    }
+
+    var line: String {
+        var text = "\(name): \(format(perOperation)) \(unit) (total \(format(seconds)) s)"
+        if let reference = referenceSeconds {
+            text += ", reference \(format(reference)) s, speed-up \(format(reference / seconds))×"
+        }
+        return text
+    }
+
+    var json: String {
+        let reference = referenceSeconds.map { "\($0)" } ?? "null"
+        return "{\"case\": \"\(name)\", \"seconds\": \(seconds), \"reference_seconds\": \(reference), \"threads\": \(threadCount), \"per_operation\": \(perOperation), \"unit\": \"\(unit)\"}"
+    }
+
+    private var threadCount: Int { name == "srs-create-65536" ? activeProcessorCount : 1 }
+
+    private func format(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 1000
+        return "\(scaled)"
+    }
+}
+
+/// The median wall-clock time of `runs` calls; each call's result feeds a
+/// check so the optimizer cannot drop the work.
+func median(_ runs: Int, _ body: () -> Int) -> Double {
+    var times = [Double]()
+    var check = 0
+    for _ in 0..<runs {
+        let clock = ContinuousClock()
+        let start = clock.now
+        check &+= body()
+        let elapsed = clock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    if check == Int.min { print("unreachable check \(check)") }
+    times.sort()
+    return times[times.count / 2]
+}
+
+/// A dependent chain: each product feeds the next, so this measures latency.
+func fpMultiplyChain(_ count: Int) -> Int {
+    var x = Fp(0x1234_5678_9abc_def0)
+    let y = Fp(0x0fed_cba9_8765_4321)
+    for _ in 0..<count { x = x * y }
+    return Int(truncatingIfNeeded: x.montgomeryValue.w0)
+}
+
+/// Double-and-add scalar multiplications of Vesta's generator.
+func scalarMultiplications(_ count: Int) -> Int {
+    var point = Vesta.generator.projective
+    var scalar = Fp(reducing: UInt256(0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 0x0f0f_0f0f_0f0f_0f0f, 0x3c3c_3c3c_3c3c_3c3c))
+    for _ in 0..<count {
+        point = point.multiplied(by: scalar)
+        scalar = scalar + .one
+    }
+    return Int(truncatingIfNeeded: point.affine.x.montgomeryValue.w0)
+}
