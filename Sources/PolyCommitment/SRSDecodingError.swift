@@ -67,7 +67,12 @@ public struct SRSDecodingError: Error, Sendable, Equatable, CustomStringConverti
         self.init(offset: error.offset, reason: .messagePack(error.reason))
     }
 
-    init(offset: Int?, reason: Reason) {
+    /// Creates an error; public so callers can compare against expected errors.
+    ///
+    /// - Parameters:
+    ///   - offset: the byte offset, when there is one.
+    ///   - reason: what went wrong.
+    public init(offset: Int?, reason: Reason) {
         self.offset = offset
         self.reason = reason
     }

@@ -1,0 +1,95 @@
+import Pasta
+import PropertyBased
+import Testing
+
+@Suite("Field arithmetic")
+struct FieldArithmeticTests {
+    @Test("ring laws hold in Fp") func ringLawsFp() async { await checkRingLaws(Fp.self) }
+    @Test("ring laws hold in Fq") func ringLawsFq() async { await checkRingLaws(Fq.self) }
+
+    func checkRingLaws<F: PrimeField>(_ field: F.Type) async {
+        await propertyCheck(count: 60, input: elements(F.self), elements(F.self), elements(F.self)) { a, b, c in
+            #expect(a + b == b + a)
+            #expect(a * b == b * a)
+            #expect((a + b) + c == a + (b + c))
+            #expect((a * b) * c == a * (b * c))
+            #expect(a * (b + c) == a * b + a * c)
+            #expect(a - b == a + (-b))
+            #expect(a + (-a) == .zero)
+            #expect(a * .one == a)
+            #expect(a.squared == a * a)
+            #expect(a.doubled == a + a)
+        }
+    }
+
+    @Test("arithmetic agrees with integer arithmetic modulo p", arguments: [UInt64(0), 1, 2, 0xffff_ffff, 0xffff_ffff_ffff_ffff])
+    func smallValues(_ n: UInt64) {
+        let x = Fp(n)
+        #expect(x.canonical == UInt256(n))
+        let product = Fp(n) * Fp(3)
+        let (high, low) = UInt256(n).multipliedFullWidth(by: 3, adding: 0)
+        #expect(high == 0)
+        #expect(product.canonical == low)
+        #expect((Fp.zero - Fp.one).canonical == Fp.modulus.subtractingReportingOverflow(UInt256(1)).partialValue)
+    }
+
+    @Test("inverses multiply to one; zero has none") func inverses() async {
+        await propertyCheck(count: 40, input: elements(Fq.self)) { a in
+            if a.isZero {
+                #expect(a.inverse == nil)
+            } else {
+                #expect(a * a.inverse! == .one)
+            }
+        }
+        #expect(Fp.zero.inverse == nil)
+    }
+
+    @Test("batch inversion matches one-by-one inversion and keeps zeros") func batchInversion() async {
+        await propertyCheck(count: 20, input: elements(Fp.self).array(of: 0...12)) { values in
+            var mixed = values
+            if !mixed.isEmpty { mixed[mixed.count / 2] = .zero }
+            var inverted = mixed
+            Fp.batchInvert(&inverted)
+            for (original, inverse) in zip(mixed, inverted) {
+                #expect(inverse == (original.inverse ?? .zero))
+            }
+        }
+    }
+
+    @Test("power agrees with repeated multiplication") func power() async {
+        await propertyCheck(count: 20, input: elements(Fp.self), Gen.int(in: 0...40)) { a, n in
+            var expected = Fp.one
+            for _ in 0..<n { expected *= a }
+            #expect(a.power(UInt256(UInt64(n))) == expected)
+        }
+    }
+}
+
+@Suite("Field constants")
+struct FieldConstantTests {
+    @Test("Montgomery constants are consistent for Fp") func fp() { check(Fp.self) }
+    @Test("Montgomery constants are consistent for Fq") func fq() { check(Fq.self) }
+
+    func check<F: PrimeField>(_: F.Type) {
+        // −p⁻¹ · p ≡ −1 (mod 2^64)
+        #expect(F.modulus.w0 &* F.montgomeryInverse == UInt64.max)
+        // one round-trips, and R² really is R·R in Montgomery form
+        #expect(F.one.canonical == UInt256(1))
+        #expect(F(montgomeryValue: F.montgomeryRSquared) == F(montgomeryValue: F.montgomeryOne) * F(montgomeryValue: F.montgomeryRSquared) )
+        #expect(F(montgomeryValue: F.montgomeryOne).canonical == UInt256(1))
+        // p − 1 = 2^32 · t with t odd, and (t − 1)/2 matches
+        var t = F.modulus.subtractingReportingOverflow(UInt256(1)).partialValue
+        for _ in 0..<F.twoAdicity { #expect(!t.bit(0)); t = t.halved }
+        #expect(t.bit(0))
+        #expect(t.halved == F.traceMinusOneOverTwo)
+        // 5^t is a primitive 2^32-th root of unity
+        let root = F(montgomeryValue: F.generatorToTrace)
+        #expect(root == F.generator.power(t))
+        var value = root
+        for _ in 0..<(F.twoAdicity - 1) { value = value.squared }
+        #expect(value == -F.one)
+        #expect(value.squared == .one)
+        // 5 is a non-residue, as Tonelli–Shanks needs
+        #expect(F.generator.legendreSymbol == .quadraticNonResidue)
+    }
+}
