@@ -211,8 +211,12 @@ func reduceOnce(_ value: UInt256, _ modulus: UInt256) -> UInt256 {
 /// a·b + c + d as a 128-bit result split into words; it cannot overflow.
 @inlinable @inline(__always)
 func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (high: UInt64, low: UInt64) {
-    let wide = UInt128(a) &* UInt128(b) &+ UInt128(c) &+ UInt128(d)
-    return (UInt64(truncatingIfNeeded: wide >> 64), UInt64(truncatingIfNeeded: wide))
+    // multipliedFullWidth is one 64×64→128 instruction; a UInt128 product
+    // would be a full 128×128 multiplication.
+    let product = a.multipliedFullWidth(by: b)
+    let wide = UInt128(product.high) << 64 | UInt128(product.low)
+    let sum = wide &+ UInt128(c) &+ UInt128(d)
+    return (UInt64(truncatingIfNeeded: sum >> 64), UInt64(truncatingIfNeeded: sum))
 }
 
 /// Montgomery multiplication: a·b·2^−256 mod p for a, b < p.
@@ -221,26 +225,26 @@ func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (high: U
 /// Pasta moduli start 0x4000…), the running value never needs a fifth word.
 @inlinable @inline(__always)
 func montgomeryMultiply(_ a: UInt256, _ b: UInt256, _ p: UInt256, _ inv: UInt64) -> UInt256 {
-    var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0, t3: UInt64 = 0
+    var t = UInt256.zero
+    montgomeryRound(&t, a, b.w0, p, inv)
+    montgomeryRound(&t, a, b.w1, p, inv)
+    montgomeryRound(&t, a, b.w2, p, inv)
+    montgomeryRound(&t, a, b.w3, p, inv)
+    return reduceOnce(t, p)
+}
 
-    @inline(__always)
-    func round(_ bi: UInt64) {
-        var a0: UInt64, carry: UInt64
-        (a0, t0) = multiplyAdd(a.w0, bi, t0, 0)
-        let m = t0 &* inv
-        carry = multiplyAdd(m, p.w0, t0, 0).high
-        (a0, t1) = multiplyAdd(a.w1, bi, t1, a0)
-        (carry, t0) = multiplyAdd(m, p.w1, t1, carry)
-        (a0, t2) = multiplyAdd(a.w2, bi, t2, a0)
-        (carry, t1) = multiplyAdd(m, p.w2, t2, carry)
-        (a0, t3) = multiplyAdd(a.w3, bi, t3, a0)
-        (carry, t2) = multiplyAdd(m, p.w3, t3, carry)
-        t3 = carry &+ a0
-    }
-
-    round(b.w0)
-    round(b.w1)
-    round(b.w2)
-    round(b.w3)
-    return reduceOnce(UInt256(t0, t1, t2, t3), p)
+/// One outer iteration of no-carry CIOS: t ← (t + a·bᵢ + m·p) / 2^64.
+@inlinable @inline(__always)
+func montgomeryRound(_ t: inout UInt256, _ a: UInt256, _ bi: UInt64, _ p: UInt256, _ inv: UInt64) {
+    var carryA: UInt64, carryM: UInt64, low: UInt64
+    (carryA, low) = multiplyAdd(a.w0, bi, t.w0, 0)
+    let m = low &* inv
+    carryM = multiplyAdd(m, p.w0, low, 0).high
+    (carryA, low) = multiplyAdd(a.w1, bi, t.w1, carryA)
+    (carryM, t.w0) = multiplyAdd(m, p.w1, low, carryM)
+    (carryA, low) = multiplyAdd(a.w2, bi, t.w2, carryA)
+    (carryM, t.w1) = multiplyAdd(m, p.w2, low, carryM)
+    (carryA, low) = multiplyAdd(a.w3, bi, t.w3, carryA)
+    (carryM, t.w2) = multiplyAdd(m, p.w3, low, carryM)
+    t.w3 = carryM &+ carryA
 }
