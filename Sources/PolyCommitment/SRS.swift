@@ -11,6 +11,8 @@ public final class SRS<Curve: PastaCurve>: Sendable {
     public let g: [AffinePoint<Curve>]
     /// The blinding base.
     public let h: AffinePoint<Curve>
+    /// Lagrange bases computed or set so far, per domain size.
+    let lagrangeCache = LagrangeBasisCache<Curve>()
 
     /// Wraps given points (kimchi's `SRS::new`, used by plonk-wasm's `set`).
     ///

@@ -1,6 +1,7 @@
 import Foundation
 import Pasta
 import PolyCommitment
+import PropertyBased
 import Testing
 
 /// Loads a known-answer file from this target's Vectors folder.
@@ -55,4 +56,9 @@ struct KimchiSRSVectors: Decodable {
     static func load(_ curve: String) throws -> Curve {
         try #require(try loadVectors("kimchi-srs", as: KimchiSRSVectors.self).curves.first { $0.curve == curve })
     }
+}
+
+/// Uniform-ish random elements: four random words reduced modulo p.
+func elements<F: PrimeField>(_: F.Type) -> Generator<F, some Sequence & SendableMetatype> {
+    Gen.uint64().array(of: 4).map { F(reducing: UInt256($0[0], $0[1], $0[2], $0[3])) }
 }

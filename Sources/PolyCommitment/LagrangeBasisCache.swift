@@ -1,0 +1,67 @@
+public import Pasta
+import Synchronization
+
+/// Lagrange bases per domain size, shared by every thread that holds the SRS
+/// (kimchi's `HashMapCache` with `get_or_generate` and `set_once`).
+///
+/// Each domain size has its own cell with its own lock. The table lock is
+/// held only to find or add a cell; the first thread to take a cell's lock
+/// while it is empty computes the basis inside that lock, and every other
+/// thread asking for the same size blocks on it and then reads the result.
+/// So a basis is computed once even when many threads ask at the same moment,
+/// and threads asking for other sizes are not held up.
+final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
+    private final class Cell: Sendable {
+        let basis = Mutex<[PolyComm<Curve>]?>(nil)
+    }
+
+    private let cells = Mutex<[Int: Cell]>([:])
+    private let computationCount = Atomic<Int>(0)
+
+    private func cell(_ size: Int) -> Cell {
+        cells.withLock { table in
+            if let existing = table[size] { return existing }
+            let created = Cell()
+            table[size] = created
+            return created
+        }
+    }
+
+    /// The basis for `size`, computing it with `compute` if nobody has.
+    func basis(size: Int, compute: () -> [PolyComm<Curve>]) -> [PolyComm<Curve>] {
+        let cell = cell(size)
+        return cell.basis.withLock { stored in
+            if let stored { return stored }
+            computationCount.add(1, ordering: .relaxed)
+            let computed = compute()
+            stored = computed
+            return computed
+        }
+    }
+
+    /// Stores a basis unless one is already there; returns whether it was stored.
+    func setOnce(size: Int, _ basis: [PolyComm<Curve>]) -> Bool {
+        let cell = cell(size)
+        return cell.basis.withLock { stored in
+            if stored != nil { return false }
+            stored = basis
+            return true
+        }
+    }
+
+    /// The basis if it is ready now; never computes and never waits for a
+    /// computation in progress.
+    func ready(size: Int) -> [PolyComm<Curve>]? {
+        guard let cell = cells.withLock({ $0[size] }) else { return nil }
+        return cell.basis.withLockIfAvailable { $0 } ?? nil
+    }
+
+    /// How many bases this cache has computed (not counting `setOnce`).
+    var computations: Int { computationCount.load(ordering: .relaxed) }
+
+    /// The domain sizes with a ready basis.
+    var readySizes: [Int] {
+        let table = cells.withLock { $0 }
+        return table.compactMap { size, cell in (cell.basis.withLockIfAvailable { $0 } ?? nil) == nil ? nil : size }.sorted()
+    }
+}

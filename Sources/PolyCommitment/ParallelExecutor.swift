@@ -1,0 +1,72 @@
+import Dispatch
+import Synchronization
+
+/// Where the heavy loops (MSM windows, FFT halves, SRS chunks) run.
+///
+/// The commitment library takes an executor instead of owning threads, so
+/// the bindings' thread pool (plonk-wasm's rayon pool) can be plugged in and
+/// so tests can force serial execution.
+public protocol ParallelExecutor: Sendable {
+    /// How many tasks are worth running at once.
+    var parallelism: Int { get }
+
+    /// Runs `body(0) … body(count − 1)`, possibly at the same time, and
+    /// returns when all have finished.
+    ///
+    /// - Parameters:
+    ///   - count: the number of tasks.
+    ///   - body: one task; it must be safe to run concurrently with the others.
+    func run(_ count: Int, _ body: @Sendable (Int) -> Void)
+}
+
+extension ParallelExecutor {
+    /// Computes `transform(i)` for every index in `0..<count`, in parallel,
+    /// and returns the results in index order.
+    ///
+    /// - Parameters:
+    ///   - count: the number of results.
+    ///   - transform: one result; safe to run concurrently.
+    /// - Returns: the results, in order.
+    public func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        if count <= 1 || parallelism <= 1 { return (0..<count).map(transform) }
+        let results = Mutex([T?](repeating: nil, count: count))
+        run(count) { index in
+            let value = transform(index)
+            results.withLock { $0[index] = value }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}
+
+/// Runs every task on the calling thread, one after another.
+public struct SerialExecutor: ParallelExecutor {
+    /// Creates the executor.
+    public init() {}
+
+    /// Always one.
+    public var parallelism: Int { 1 }
+
+    /// Runs the tasks in order on the calling thread.
+    public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        for index in 0..<count { body(index) }
+    }
+}
+
+/// Runs tasks on Dispatch's global pool (`concurrentPerform`); the default
+/// until a caller supplies its own pool.
+public struct DispatchExecutor: ParallelExecutor {
+    /// Creates the executor.
+    public init() {}
+
+    /// The number of active processors.
+    public var parallelism: Int { ProcessorCount.active }
+
+    /// Runs the tasks with `DispatchQueue.concurrentPerform`.
+    public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if count == 1 {
+            body(0)
+        } else if count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+    }
+}

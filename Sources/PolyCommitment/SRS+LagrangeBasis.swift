@@ -1,0 +1,117 @@
+public import Pasta
+
+extension SRS {
+    /// The commitments to the Lagrange polynomials L₀ … L_{n−1} of a domain,
+    /// cached: kimchi's `get_lagrange_basis`.
+    ///
+    /// Lᵢ is 1 at ωⁱ and 0 at the other points, so committing to evaluations
+    /// is an MSM against these. When the domain is larger than the SRS each
+    /// commitment has ⌈n/|g|⌉ chunks.
+    ///
+    /// - Parameters:
+    ///   - domainSize: the requested size, rounded up to a power of two.
+    ///   - executor: where the transform runs if the basis must be computed.
+    /// - Returns: n commitments.
+    /// - Throws: `CommitmentError.domain` for an unsupported size, or
+    ///   `.basisShapeMismatch` when the SRS has no points.
+    public func lagrangeBasis(domainSize: Int, executor: some ParallelExecutor = DispatchExecutor()) throws(CommitmentError) -> [PolyComm<Curve>] {
+        let domain: EvaluationDomain<Curve.ScalarField>
+        do { domain = try EvaluationDomain(size: domainSize) } catch { throw .domain(error) }
+        return try lagrangeBasis(domain: domain, executor: executor)
+    }
+
+    /// The cached Lagrange basis of a domain; see `lagrangeBasis(domainSize:executor:)`.
+    public func lagrangeBasis(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) throws(CommitmentError) -> [PolyComm<Curve>] {
+        guard !g.isEmpty else { throw .basisShapeMismatch("an SRS with no points has no Lagrange basis") }
+        return lagrangeCache.basis(size: domain.size) { computeLagrangeBasis(domain: domain, executor: executor) }
+    }
+
+    /// One commitment of a domain's basis, computing the basis if needed
+    /// (plonk-wasm's `lagrange_commitment`).
+    ///
+    /// - Throws: `CommitmentError.indexOutOfRange` beyond the domain.
+    public func lagrangeCommitment(domainSize: Int, index: Int, executor: some ParallelExecutor = DispatchExecutor()) throws(CommitmentError) -> PolyComm<Curve> {
+        let basis = try lagrangeBasis(domainSize: domainSize, executor: executor)
+        guard basis.indices.contains(index) else { throw .indexOutOfRange(index, count: basis.count) }
+        return basis[index]
+    }
+
+    /// The basis if it is already cached; never computes (plonk-wasm's
+    /// `maybe_lagrange_commitment` checks this first).
+    ///
+    /// - Parameter domainSize: the requested size, rounded up to a power of two.
+    /// - Returns: nil when the size is unsupported or not cached yet.
+    public func maybeLagrangeBasis(domainSize: Int) -> [PolyComm<Curve>]? {
+        guard let domain = try? EvaluationDomain<Curve.ScalarField>(size: domainSize) else { return nil }
+        return lagrangeCache.ready(size: domain.size)
+    }
+
+    /// Stores a basis computed elsewhere (an o1js or kimchi cache file), with
+    /// kimchi's set-once semantics: a basis already cached stays.
+    ///
+    /// - Parameters:
+    ///   - domainSize: the requested size, rounded up to a power of two.
+    ///   - basis: n commitments of ⌈n/|g|⌉ chunks each.
+    /// - Returns: whether the basis was stored (false if one was there).
+    /// - Throws: `CommitmentError` for an unsupported size or a basis whose
+    ///   shape does not fit this SRS, so a wrong file cannot poison the cache.
+    @discardableResult
+    public func setLagrangeBasis(domainSize: Int, _ basis: [PolyComm<Curve>]) throws(CommitmentError) -> Bool {
+        let domain: EvaluationDomain<Curve.ScalarField>
+        do { domain = try EvaluationDomain(size: domainSize) } catch { throw .domain(error) }
+        try checkShape(basis, domainSize: domain.size)
+        return lagrangeCache.setOnce(size: domain.size, basis)
+    }
+
+    /// How many Lagrange bases this SRS has computed (not set) so far.
+    public var lagrangeBasisComputationCount: Int { lagrangeCache.computations }
+
+    /// The domain sizes whose bases are cached.
+    public var cachedLagrangeDomainSizes: [Int] { lagrangeCache.readySizes }
+
+    /// The number of chunks each commitment of a domain's basis has.
+    public func chunkCount(domainSize: Int) -> Int {
+        g.isEmpty ? 0 : (domainSize + g.count - 1) / g.count
+    }
+
+    /// Checks that a basis fits a domain of this SRS.
+    func checkShape(_ basis: [PolyComm<Curve>], domainSize: Int) throws(CommitmentError) {
+        guard basis.count == domainSize else {
+            throw .basisShapeMismatch("\(basis.count) commitments for a domain of \(domainSize)")
+        }
+        let chunks = chunkCount(domainSize: domainSize)
+        if let index = basis.firstIndex(where: { $0.chunks.count != chunks }) {
+            throw .basisShapeMismatch("commitment \(index) has \(basis[index].chunks.count) chunks, expected \(chunks)")
+        }
+    }
+
+    /// kimchi's `SRS::lagrange_basis`, uncached: the inverse FFT of the
+    /// vector (g₀, …, g_{n−1}) is (commit(L₀), …, commit(L_{n−1})), because
+    /// the IFFT maps the monomials 1, x, …, x^(n−1) to the Lagrange
+    /// polynomials and committing is linear. When n exceeds |g| = s, chunk i
+    /// transforms the vector holding g₀ … g_{s−1} at positions i·s … and
+    /// zeros elsewhere.
+    ///
+    /// - Parameters:
+    ///   - domain: the domain.
+    ///   - executor: where the transform runs.
+    /// - Returns: n commitments of ⌈n/s⌉ chunks.
+    public func computeLagrangeBasis(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) -> [PolyComm<Curve>] {
+        let n = domain.size
+        let s = g.count
+        precondition(s > 0, "callers check for an empty SRS")
+        let chunkCount = (n + s - 1) / s
+        var chunks = [[AffinePoint<Curve>]]()
+        chunks.reserveCapacity(chunkCount)
+        for chunk in 0..<chunkCount {
+            var input = [JacobianPoint<Curve>](repeating: .infinity, count: n)
+            let start = chunk * s
+            for j in 0..<(min(start + s, n) - start) {
+                input[start + j] = g[j].projective
+            }
+            let transformed = try! domain.ifft(input, executor: executor)  // exactly n values
+            chunks.append(JacobianPoint.batchNormalize(transformed))
+        }
+        return (0..<n).map { i in PolyComm(chunks: chunks.map { $0[i] }) }
+    }
+}
