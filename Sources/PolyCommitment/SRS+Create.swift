@@ -30,6 +30,12 @@ extension SRS {
     /// - Returns: an SRS equal to `create(depth:)`'s.
     /// - Throws: `SRSCreationError.invalidDepth` outside 0...2^32.
     public static func createParallel(depth: Int) throws(SRSCreationError) -> SRS {
+        try createParallel(depth: depth, chunkSize: creationChunk)
+    }
+
+    /// `createParallel` with a chosen chunk size, so tests can cross chunk
+    /// boundaries with few (slow, in debug builds) points.
+    static func createParallel(depth: Int, chunkSize creationChunk: Int) throws(SRSCreationError) -> SRS {
         try validate(depth)
         let map = BWGroupMap<Curve>()
         let chunkCount = (depth + creationChunk - 1) / creationChunk
