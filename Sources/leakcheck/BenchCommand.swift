@@ -33,6 +33,10 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
     case fpMul = "fp-mul"
     case scalarMul = "scalar-mul"
     case srsCreate65536 = "srs-create-65536"
+    case msm65536 = "msm-65536"
+    case lagrange1024 = "lagrange-1024"
+    case lagrange16384 = "lagrange-16384"
+    case lagrange65536 = "lagrange-65536"
 
     func measure(runs: Int) -> BenchResult {
         switch self {
@@ -48,6 +52,17 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let seconds = median(runs) { (try! SRS<Vesta>.createParallel(depth: 65536)).g.count }
             let reference = median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s")
+        case .msm65536:
+            let srs = try! SRS<Vesta>.createParallel(depth: 65536)
+            let scalars = (0..<65536).map { Fp(reducing: UInt256(UInt64($0) &* 0x9e37_79b9_7f4a_7c15, UInt64($0) ^ 0x5555, 0x1234, UInt64($0))) }
+            let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: DispatchExecutor()).affine.x.montgomeryValue.w0) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s")
+        case .lagrange1024, .lagrange16384, .lagrange65536:
+            let size = self == .lagrange1024 ? 1024 : self == .lagrange16384 ? 16384 : 65536
+            let srs = try! SRS<Vesta>.createParallel(depth: 65536)
+            let domain = try! EvaluationDomain<Fp>(size: size)
+            let seconds = median(runs) { srs.computeLagrangeBasis(domain: domain, executor: DispatchExecutor()).count }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s")
         }
     }
 }
@@ -82,7 +97,7 @@ struct BenchResult {
         return "{\"case\": \"\(name)\", \"seconds\": \(seconds), \"reference_seconds\": \(reference), \"threads\": \(threadCount), \"per_operation\": \(perOperation), \"unit\": \"\(unit)\"}"
     }
 
-    private var threadCount: Int { name == "srs-create-65536" ? activeProcessorCount : 1 }
+    private var threadCount: Int { name.hasPrefix("fp-") || name.hasPrefix("scalar-") ? 1 : activeProcessorCount }
 
     private func format(_ value: Double) -> String {
         let scaled = (value * 1000).rounded() / 1000
