@@ -18,15 +18,30 @@ let package = Package(
     products: [
         .library(name: "Pasta", targets: ["Pasta"]),
         .library(name: "PolyCommitment", targets: ["PolyCommitment"]),
+        .library(name: "PlonkBindings", targets: ["PlonkBindings"]),
+        // The C ABI: plonk-wasm's names, for C callers (see Sources/CPlonkBindings/include/plonk_bindings.h).
+        .library(name: "PlonkBindingsC", type: .dynamic, targets: ["PlonkBindings"]),
         .executable(name: "leakcheck", targets: ["leakcheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "Pasta", swiftSettings: strict),
         .target(name: "PolyCommitment", dependencies: ["Pasta"], swiftSettings: strict),
+        .target(name: "CPlonkBindings"),
+        .target(
+            name: "PlonkBindings",
+            dependencies: [
+                "Pasta",
+                "PolyCommitment",
+                "CPlonkBindings",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "leakcheck",
             dependencies: [
@@ -43,6 +58,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Vectors")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PlonkBindingsTests",
+            dependencies: [
+                "Pasta",
+                "PolyCommitment",
+                "PlonkBindings",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,48 @@
+public import Pasta
+public import PolyCommitment
+
+/// A whole-domain basis of either family, as the shared registry stores it;
+/// opaque outside this module.
+public struct WholeDomainPayload: Sendable {
+    enum Basis: Sendable {
+        case fp([PolyComm<Vesta>])
+        case fq([PolyComm<Pallas>])
+    }
+
+    let basis: Basis
+}
+
+/// The curves the bindings serve, with the family each belongs to.
+public protocol BindingsCurve: PastaCurve {
+    /// `fp` for Vesta, `fq` for Pallas.
+    static var family: FieldFamily { get }
+    /// Wraps a basis for the shared registry.
+    static func wrap(_ basis: [PolyComm<Self>]) -> WholeDomainPayload
+    /// Unwraps a basis of this family.
+    static func unwrap(_ payload: WholeDomainPayload) -> [PolyComm<Self>]?
+}
+
+extension Vesta: BindingsCurve {
+    public static var family: FieldFamily { .fp }
+    public static func wrap(_ basis: [PolyComm<Vesta>]) -> WholeDomainPayload { WholeDomainPayload(basis: .fp(basis)) }
+    public static func unwrap(_ payload: WholeDomainPayload) -> [PolyComm<Vesta>]? {
+        if case .fp(let basis) = payload.basis { return basis }
+        return nil
+    }
+}
+
+extension Pallas: BindingsCurve {
+    public static var family: FieldFamily { .fq }
+    public static func wrap(_ basis: [PolyComm<Pallas>]) -> WholeDomainPayload { WholeDomainPayload(basis: .fq(basis)) }
+    public static func unwrap(_ payload: WholeDomainPayload) -> [PolyComm<Pallas>]? {
+        if case .fq(let basis) = payload.basis { return basis }
+        return nil
+    }
+}
+
+/// The tracked size of a basis: its points and array headers.
+func trackedBytes<Curve: PastaCurve>(_ basis: [PolyComm<Curve>]) -> Int {
+    basis.reduce(MemoryLayout<PolyComm<Curve>>.stride * basis.count) {
+        $0 + $1.chunks.count * MemoryLayout<AffinePoint<Curve>>.stride
+    }
+}
