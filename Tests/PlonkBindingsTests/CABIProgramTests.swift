@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Compiles Tests/CABI/abi_test.c with clang against plonk_bindings.h and
+/// the libPlonkBindingsC.so that `swift test` builds beside this test
+/// binary, runs it, and requires its own checks to pass.
+@Suite("The C ABI from a C program")
+struct CABIProgramTests {
+    @Test("a C program runs ptr→read→take, ptr→free, a two-pthread u32 hand-off and ends with zero leaks")
+    func cProgram() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let library = buildDirectory.appendingPathComponent("libPlonkBindingsC.so")
+        try #require(FileManager.default.fileExists(atPath: library.path), "libPlonkBindingsC.so is built with the tests at \(library.path)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("abi_test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+
+        let compile = try run("/usr/bin/env", [
+            "clang", "-Wall", "-Wextra", "-Werror",
+            "-I", root.appendingPathComponent("Sources/CPlonkBindings/include").path,
+            root.appendingPathComponent("Tests/CABI/abi_test.c").path,
+            "-L", buildDirectory.path, "-lPlonkBindingsC", "-Wl,-rpath," + buildDirectory.path, "-lpthread",
+            "-o", output.path,
+        ])
+        try #require(compile.status == 0, "clang failed:\n\(compile.output)")
+
+        let result = try run(output.path, [])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(" passed, 0 failed"), "\(result.output)")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
