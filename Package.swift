@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "Pasta",
                 "PolyCommitment",
+                "PlonkBindings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -136,7 +136,7 @@ public final class ThreadPool: ParallelExecutor, @unchecked Sendable {
 
     /// Runs the tasks on the workers and the caller, returning when all are
     /// done; with no pool (or while it stops) they run on the caller.
-    public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    public func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         if count <= 0 { return }
         condition.lock()
         let pooled = !workers.isEmpty && !stopping && count > 1
@@ -145,17 +145,14 @@ public final class ThreadPool: ParallelExecutor, @unchecked Sendable {
             for index in 0..<count { body(index) }
             return
         }
-        withoutActuallyEscaping(body) { escapable in
-            // `escapable` does not outlive this call: we wait for every task below.
-            let job = Job(count: count, body: escapable)
-            condition.lock()
-            queue.append(job)
-            condition.broadcast()
-            condition.unlock()
-            job.work()
-            job.waitUntilDone()
-            removeFinished(job)
-        }
+        let job = Job(count: count, body: body)
+        condition.lock()
+        queue.append(job)
+        condition.broadcast()
+        condition.unlock()
+        job.work()
+        job.waitUntilDone()
+        removeFinished(job)
     }
 }
 

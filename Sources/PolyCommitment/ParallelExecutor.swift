@@ -16,7 +16,9 @@ public protocol ParallelExecutor: Sendable {
     /// - Parameters:
     ///   - count: the number of tasks.
     ///   - body: one task; it must be safe to run concurrently with the others.
-    func run(_ count: Int, _ body: @Sendable (Int) -> Void)
+    ///     Escaping because a pool's workers may drop their last reference to
+    ///     a finished job a moment after `run` returns.
+    func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void)
 }
 
 extension ParallelExecutor {
@@ -27,7 +29,7 @@ extension ParallelExecutor {
     ///   - count: the number of results.
     ///   - transform: one result; safe to run concurrently.
     /// - Returns: the results, in order.
-    public func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    public func map<T: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
         if count <= 1 || parallelism <= 1 { return (0..<count).map(transform) }
         let results = Mutex([T?](repeating: nil, count: count))
         run(count) { index in
@@ -47,7 +49,7 @@ public struct SerialExecutor: ParallelExecutor {
     public var parallelism: Int { 1 }
 
     /// Runs the tasks in order on the calling thread.
-    public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    public func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         for index in 0..<count { body(index) }
     }
 }
@@ -62,7 +64,7 @@ public struct DispatchExecutor: ParallelExecutor {
     public var parallelism: Int { ProcessorCount.active }
 
     /// Runs the tasks with `DispatchQueue.concurrentPerform`.
-    public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    public func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         if count == 1 {
             body(0)
         } else if count > 1 {

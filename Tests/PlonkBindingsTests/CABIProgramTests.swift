@@ -1,4 +1,5 @@
 import Foundation
+import PlonkBindings
 import Testing
 
 /// Compiles Tests/CABI/abi_test.c with clang against plonk_bindings.h and
@@ -15,8 +16,11 @@ struct CABIProgramTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("abi_test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
 
-        let compile = try run("/usr/bin/env", [
-            "clang", "-Wall", "-Wextra", "-Werror",
+        // A sanitizer build of the library needs the same sanitizer in the
+        // program; ci/ scripts pass it in PLONK_ABI_TEST_CFLAGS.
+        let extraFlags = ProcessInfo.processInfo.environment["PLONK_ABI_TEST_CFLAGS"]?.split(separator: " ").map(String.init) ?? []
+        let compile = try run("/usr/bin/env", ["clang"] + extraFlags + [
+            "-Wall", "-Wextra", "-Werror",
             "-I", root.appendingPathComponent("Sources/CPlonkBindings/include").path,
             root.appendingPathComponent("Tests/CABI/abi_test.c").path,
             "-L", buildDirectory.path, "-lPlonkBindingsC", "-Wl,-rpath," + buildDirectory.path, "-lpthread",
@@ -40,5 +44,23 @@ struct CABIProgramTests {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+@Suite("The bindings map")
+struct BindingsMapTests {
+    @Test("every plonk-wasm name in the map is declared in the C header, for both families")
+    func namesMatchHeader() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let header = try String(contentsOf: root.appendingPathComponent("Sources/CPlonkBindings/include/plonk_bindings.h"), encoding: .utf8)
+        for call in BindingsCall.allCases {
+            if call.isPerField {
+                let suffix = call.plonkWasmName(.fp).replacingOccurrences(of: "caml_fp_srs_", with: "")
+                #expect(header.contains("caml_##F##_srs_\(suffix)("), "\(call)")
+                #expect(call.plonkWasmName(.fq) == "caml_fq_srs_\(suffix)")
+            } else {
+                #expect(header.contains(" \(call.plonkWasmName())("), "\(call)")
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ import PolyCommitment
 /// reach the transform's and MSM's parallel paths with small inputs.
 struct WideExecutor: ParallelExecutor {
     var parallelism: Int
-    func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
 }
