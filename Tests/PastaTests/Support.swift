@@ -1,37 +1,7 @@
 import Foundation
-import Pasta
-import PropertyBased
-import Testing
+@_exported import TestSupport
 
 /// Loads a known-answer file from this target's Vectors folder.
 func loadVectors<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
-    let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors"))
-    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
-}
-
-/// Hex text to bytes.
-func bytes(hex: String) -> [UInt8] {
-    var out = [UInt8]()
-    var index = hex.startIndex
-    while index < hex.endIndex {
-        let next = hex.index(index, offsetBy: 2)
-        out.append(UInt8(hex[index..<next], radix: 16)!)
-        index = next
-    }
-    return out
-}
-
-/// Bytes to hex text.
-func hex(_ bytes: [UInt8]) -> String {
-    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-}
-
-/// Uniform-ish random elements: four random words reduced modulo p.
-func elements<F: PrimeField>(_: F.Type) -> Generator<F, some Sequence & SendableMetatype> {
-    Gen.uint64().array(of: 4).map { F(reducing: UInt256($0[0], $0[1], $0[2], $0[3])) }
-}
-
-/// Random points of a curve: the generator times a random scalar.
-func points<C: PastaCurve>(_: C.Type) -> Generator<AffinePoint<C>, some Sequence & SendableMetatype> {
-    elements(C.ScalarField.self).map { $0 * C.generator }
+    try TestSupport.loadVectors(name, as: type, bundle: .module)
 }

@@ -64,3 +64,19 @@ struct BindingsMapTests {
         }
     }
 }
+
+@Suite("The generated export files")
+struct CABIExportFilesTests {
+    @Test("the fq exports are the fp exports with only the family names changed")
+    func familiesInStep() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/PlonkBindings/CABI")
+        let fp = try String(contentsOf: directory.appendingPathComponent("CABI+Fp.swift"), encoding: .utf8)
+        let fq = try String(contentsOf: directory.appendingPathComponent("CABI+Fq.swift"), encoding: .utf8)
+        let translated = fp.replacingOccurrences(of: "caml_fp_", with: "caml_fq_")
+            .replacingOccurrences(of: "cabiFp", with: "cabiFq")
+            .replacingOccurrences(of: "<Vesta>", with: "<Pallas>")
+        #expect(translated == fq)
+        #expect(fp.components(separatedBy: "@_cdecl(").count - 1 == 25)
+    }
+}

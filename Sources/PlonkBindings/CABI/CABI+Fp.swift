@@ -1,5 +1,5 @@
 // The caml_fp_srs_* exports: each forwards to CABIFieldCalls<Vesta>.
-// Written out from one table in the repository history; keep fp and fq in step.
+// fp and fq differ only in names; CABIExportFilesTests fails if they drift apart.
 import CPlonkBindings
 import Pasta
 
