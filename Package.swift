@@ -42,12 +42,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "LeakHarness",
+            dependencies: [
+                "Pasta",
+                "PolyCommitment",
+                "PlonkBindings",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "leakcheck",
             dependencies: [
                 "Pasta",
                 "PolyCommitment",
                 "PlonkBindings",
+                "LeakHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

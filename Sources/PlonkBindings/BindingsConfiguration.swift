@@ -27,10 +27,21 @@ public struct BindingsConfiguration: Sendable, Equatable, Codable {
     public var mode: HandleMode
     /// Which semantics the whole-domain calls have.
     public var implementation: Implementation
+    /// Deliberate bugs, for proving that the harness catches them. Empty in
+    /// every real use.
+    @_spi(FaultInjection) public var faults: Set<BindingsFault> = []
 
     /// Creates a configuration; the defaults are the safe ones.
     public init(mode: HandleMode = .checked, implementation: Implementation = .fixed) {
         self.mode = mode
         self.implementation = implementation
     }
+}
+
+/// A deliberate bug the bindings can be built with, to test the harness.
+@_spi(FaultInjection)
+public enum BindingsFault: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The checked registry releases a handle without retiring it, so a
+    /// second (or racing) take of the same handle also succeeds.
+    case registryReleasesTwice = "registry-releases-twice"
 }

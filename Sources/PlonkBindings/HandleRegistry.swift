@@ -19,9 +19,13 @@ final class HandleRegistry<Payload: Sendable>: Sendable {
     }
 
     private let kind: HandleKind
+    private let releasesTwice: Bool
     private let state = Mutex(State())
 
-    init(kind: HandleKind) { self.kind = kind }
+    init(kind: HandleKind, releasesTwice: Bool = false) {
+        self.kind = kind
+        self.releasesTwice = releasesTwice
+    }
 
     /// Stores a payload and returns its handle.
     func insert(_ payload: Payload, field: FieldFamily, token: AllocationTracker.Token) -> Handle {
@@ -61,6 +65,10 @@ final class HandleRegistry<Payload: Sendable>: Sendable {
             // never issued. (Generations wrap after 2^30 reuses of one slot.)
             guard bits.generation == slot.generation, let entry = slot.entry else {
                 return .failure(bits.generation < slot.generation ? .released(staleMisuse) : .forged)
+            }
+            if release && releasesTwice {
+                // The planted fault: the payload is handed out and the slot left live.
+                return .success((entry.payload, entry.token))
             }
             if release {
                 state.slots[bits.slot].entry = nil

@@ -20,7 +20,7 @@ public final class PlonkBindings: Sendable {
     /// `caml_fq_srs_*`: the Pallas SRS family.
     public let fq: FieldBindings<Pallas>
 
-    let wholeDomainRegistry = HandleRegistry<WholeDomainPayload>(kind: .wholeDomain)
+    let wholeDomainRegistry: HandleRegistry<WholeDomainPayload>
     let slotRegistry = HandleRegistry<U32Slot>(kind: .u32Slot)
     private let logger: Logger
 
@@ -32,6 +32,7 @@ public final class PlonkBindings: Sendable {
     public init(configuration: BindingsConfiguration = BindingsConfiguration(), logger: Logger = Logger(label: "plonk-bindings")) {
         self.configuration = configuration
         self.logger = logger
+        wholeDomainRegistry = HandleRegistry(kind: .wholeDomain, releasesTwice: configuration.faults.contains(.registryReleasesTwice))
         let tracker = AllocationTracker()
         self.tracker = tracker
         let pool = ThreadPool(tracker: tracker)

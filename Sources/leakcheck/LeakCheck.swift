@@ -1,12 +1,30 @@
 import ArgumentParser
+import Foundation
 
-/// The command-line tool: SRS files today; the leak harness and its gate as
-/// they land.
+/// The command-line tool: the leak harness (`run`, `replay`, `minimize`) and
+/// the SRS, Lagrange and benchmark tools around it.
+///
+/// Exit codes: 0 clean; 1 findings; 2 bad usage or input.
 @main
 struct LeakCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leakcheck",
-        abstract: "kimchi's IPA SRS in Swift, and the tools that check plonk-wasm's SRS bindings for leaks.",
-        subcommands: [SRSCommand.self, LagrangeCommand.self, CommitCommand.self, OwnershipCommand.self, BenchCommand.self]
+        abstract: "Check plonk-wasm's SRS bindings (rebuilt in Swift) for leaks and use-after-free, and work with kimchi's SRS files.",
+        subcommands: [
+            RunCommand.self, ReplayCommand.self, MinimizeCommand.self, GenerateCommand.self, OwnershipCommand.self,
+            SRSCommand.self, LagrangeCommand.self, CommitCommand.self, BenchCommand.self,
+        ]
     )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,171 @@
+public import PlonkBindings
+/// The sequential specification of the fixed contract: the ownership state
+/// (each handle live, with whether it was read, or released; each slot's
+/// word or freed; the pool up or down) and what every step must return,
+/// including the exact tracked-leak count at each assertion.
+///
+/// It knows nothing of implementations: the legacy implementation fails
+/// against it, which is the point.
+public struct Model: Sendable, Hashable {
+    struct Handle: Hashable {
+        var family: Family
+        var domain: Int
+        var live: Bool
+        var sinceReset: Bool
+    }
+
+    struct Slot: Hashable {
+        var value: UInt32
+        var live: Bool
+        var sinceReset: Bool
+    }
+
+    private(set) var handles: [Int: Handle] = [:]
+    private(set) var slots: [Int: Slot] = [:]
+    private(set) var poolThreads = 0
+    private var poolSinceReset = false
+    /// Bases cached per family, for `maybe_lagrange_commitment`.
+    private(set) var cachedDomains: Set<String> = []
+
+    let reference: ReferenceData
+
+    /// A fresh model over reference data.
+    public init(reference: ReferenceData) {
+        self.reference = reference
+    }
+
+    public static func == (lhs: Model, rhs: Model) -> Bool {
+        lhs.handles == rhs.handles && lhs.slots == rhs.slots && lhs.poolThreads == rhs.poolThreads
+            && lhs.poolSinceReset == rhs.poolSinceReset && lhs.cachedDomains == rhs.cachedDomains
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(handles)
+        hasher.combine(slots)
+        hasher.combine(poolThreads)
+        hasher.combine(poolSinceReset)
+        hasher.combine(cachedDomains)
+    }
+
+    /// Tracked allocations alive now that were made since the last reset.
+    public var leakCount: Int {
+        handles.values.filter { $0.live && $0.sinceReset }.count
+            + slots.values.filter { $0.live && $0.sinceReset }.count
+            + (poolSinceReset ? poolThreads : 0)
+    }
+
+    /// Live handles and slots and the pool, for end-of-program cleanup.
+    public var liveHandles: [(name: Int, family: Family)] {
+        handles.filter { $0.value.live }.map { ($0.key, $0.value.family) }.sorted { $0.name < $1.name }
+    }
+
+    public var liveSlots: [Int] { slots.filter { $0.value.live }.map(\.key).sorted() }
+    public var poolIsUp: Bool { poolThreads > 0 }
+
+    /// Whether a step can run now without blocking: a wait needs a nonzero word.
+    public func isEnabled(_ operation: Operation) -> Bool {
+        if case .slotWait(let slot) = operation, let state = slots[slot], state.live { return state.value != 0 }
+        return true
+    }
+
+    /// Whether a step is well formed here (its names were bound before).
+    public func isWellFormed(_ operation: Operation) -> Bool {
+        switch operation {
+        case .take(_, let h), .free(_, let h), .read(_, let h), .takeOtherField(_, let h): return handles[h] != nil
+        case .pointer(_, _, let h): return handles[h] == nil
+        case .slotNew(let s): return slots[s] == nil
+        case .slotSet(let s, _), .slotWait(let s), .slotFree(let s): return slots[s] != nil
+        default: return true
+        }
+    }
+
+    private func domainKey(_ family: Family, _ domain: Int) -> String { "\(family.rawValue)-\(ReferenceData.domainSize(domain))" }
+
+    /// Applies a step and says what it must return.
+    public mutating func apply(_ operation: Operation) -> Outcome {
+        switch operation {
+        case .pointer(let family, let domain, let name):
+            handles[name] = Handle(family: family, domain: domain, live: true, sinceReset: true)
+            cachedDomains.insert(domainKey(family, domain))
+            return .ok
+        case .take(let family, let name), .read(let family, let name), .free(let family, let name):
+            guard let handle = handles[name] else { return .refused(.forged) }
+            guard handle.family == family else { return .refused(.wrongField) }
+            guard handle.live else {
+                switch operation {
+                case .take: return .refused(.doubleTake)
+                case .free: return .refused(.doubleFree)
+                default: return .refused(.useAfterFree)
+                }
+            }
+            if case .read = operation { return .data(reference.basis(family, domain: handle.domain)) }
+            handles[name]!.live = false
+            if case .take = operation { return .data(reference.basis(family, domain: handle.domain)) }
+            return .ok
+        case .takeOtherField(let family, let name):
+            guard let handle = handles[name] else { return .refused(.forged) }
+            return handle.family == family ? .refused(.wrongField) : .refused(.wrongField)
+        case .takeForged:
+            return .refused(.forged)
+        case .direct(let family, let domain):
+            cachedDomains.insert(domainKey(family, domain))
+            return .data(reference.basis(family, domain: domain))
+        case .slotNew(let name):
+            slots[name] = Slot(value: 0, live: true, sinceReset: true)
+            return .ok
+        case .slotSet(let name, let value):
+            guard let slot = slots[name], slot.live else { return .refused(.useAfterFree) }
+            slots[name]!.value = value
+            return .ok
+        case .slotWait(let name):
+            guard let slot = slots[name], slot.live else { return .refused(.useAfterFree) }
+            return .data(UInt64(slot.value))
+        case .slotFree(let name):
+            guard let slot = slots[name], slot.live else { return .refused(.doubleFree) }
+            slots[name]!.live = false
+            return .ok
+        case .poolInit(let threads):
+            guard poolThreads == 0 else { return .refused(.poolAlreadyRunning) }
+            poolThreads = threads
+            poolSinceReset = true
+            return .ok
+        case .poolExit:
+            guard poolThreads > 0 else { return .refused(.poolNotRunning) }
+            poolThreads = 0
+            return .ok
+        case .reset:
+            for key in handles.keys { handles[key]!.sinceReset = false }
+            for key in slots.keys { slots[key]!.sinceReset = false }
+            poolSinceReset = false
+            return .ok
+        case .assertLeaks:
+            return .leaks(leakCount)
+        case .lagrangeCommitment(let family, let domain, let index):
+            cachedDomains.insert(domainKey(family, domain))
+            guard index < ReferenceData.domainSize(domain) else { return .refused(.invalidArgument) }
+            return .data(reference.commitment(family, domain: domain, index: index))
+        case .maybeLagrangeCommitment(let family, let domain, let index):
+            guard cachedDomains.contains(domainKey(family, domain)) else { return .absent }
+            guard index < ReferenceData.domainSize(domain) else { return .refused(.invalidArgument) }
+            return .data(reference.commitment(family, domain: domain, index: index))
+        case .addLagrangeBasis(let family, let log2):
+            cachedDomains.insert(domainKey(family, 1 << log2))
+            return .ok
+        case .getLagrangeBasis(let family, let domain):
+            cachedDomains.insert(domainKey(family, domain))
+            return .data(reference.basis(family, domain: domain))
+        case .setLagrangeBasis(let family, let domain):
+            cachedDomains.insert(domainKey(family, domain))
+            return .ok
+        case .commitEvaluations(let family, let domain, let seed):
+            // Interpolates and commits the coefficients: no basis is cached.
+            return .data(reference.commitEvaluations(family, domain: domain, seed: seed))
+        case .bPolyCommitment(let family, let rounds):
+            return .data(reference.bPoly(family, rounds: rounds))
+        case .accumulators:
+            return .flag(true)
+        case .srsRoundTrip, .srsFile:
+            return .ok
+        }
+    }
+}

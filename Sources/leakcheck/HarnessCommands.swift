@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import LeakHarness
+import PlonkBindings
+
+/// Options shared by the harness commands.
+struct HarnessOptions: ParsableArguments {
+    @Option(help: "free or controlled.")
+    var schedule: ScheduleName = .controlled
+
+    @Option(help: "checked or raw.")
+    var mode: ModeName = .checked
+
+    @Option(name: .customLong("impl"), help: "fixed or legacy.")
+    var implementation: ImplementationName = .fixed
+
+    var runOptions: RunOptions {
+        RunOptions(schedule: schedule.schedule, mode: mode.mode, implementation: implementation.implementation)
+    }
+}
+
+enum ScheduleName: String, ExpressibleByArgument, CaseIterable {
+    case free, controlled
+    var schedule: Schedule { self == .free ? .free : .controlled }
+}
+
+/// `leakcheck run`: the main job.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run seeded multi-threaded ownership programs against the bindings; exit 1 on any finding."
+    )
+
+    @Option(help: "The first seed.") var seed: UInt64 = 1
+    @Option(help: "Programs at most.") var programs = 200
+    @Option(help: "Steps per program (roughly).") var ops = 40
+    @Option(help: "Threads per program (1-8).") var threads = 4
+    @Option(help: "SRS depth for both families.") var depth = 8
+    @Option(help: "Stop starting programs after this many seconds.") var budget = 4.0
+    @Option(name: .customLong("max-leaks"), help: "Tolerated allocations alive at a program's end.") var maxLeaks = 0
+    @Option(help: "Write a JSON report here.") var json: String?
+    @Option(help: "Write a JUnit XML report here.") var junit: String?
+    @Option(name: .customLong("findings-dir"), help: "Where minimized failing programs are saved.") var findingsDirectory = "leakcheck-findings"
+    @OptionGroup var harness: HarnessOptions
+
+    func validate() throws {
+        guard (1...8).contains(threads) else { throw ValidationError("--threads must be 1…8") }
+        guard programs >= 1, ops >= 1, budget > 0 else { throw ValidationError("--programs, --ops and --budget must be positive") }
+        guard (1...64).contains(depth) else { throw ValidationError("--depth must be 1…64") }
+    }
+
+    func run() throws {
+        var campaign = Campaign()
+        campaign.seed = seed
+        campaign.programs = programs
+        campaign.budget = .milliseconds(Int64(budget * 1000))
+        campaign.generator.threads = threads
+        campaign.generator.operations = ops
+        campaign.generator.depth = depth
+        campaign.generator.domains = [max(1, depth / 2), depth, depth * 2, depth * 4]
+        campaign.options = harness.runOptions
+        let progress = ProgressLine(enabled: isatty(1) == 1)
+        var report = campaign.run { progress.update($0, $1) }
+        progress.finish()
+        report.findings.removeAll { $0.finding.kind == .leakAtEnd && leakCount($0.finding) <= maxLeaks }
+        if report.findings.isEmpty { report.minimized = nil }
+        try emit(report, options: campaign.options, json: json, junit: junit, findingsDirectory: findingsDirectory)
+        if !report.findings.isEmpty { throw ExitCode(1) }
+    }
+
+    private func leakCount(_ finding: Finding) -> Int {
+        Int(finding.detail.prefix { $0.isNumber }) ?? Int.max
+    }
+}
+
+/// `leakcheck replay`.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay saved programs (files or directories of *.program); exit 1 if any still fails."
+    )
+
+    @Argument(help: "Program files or directories.") var paths: [String]
+    @Flag(help: "Succeed only if every program fails (for corpora of known-bad programs, such as legacy ones).") var expectFailure = false
+
+    func run() throws {
+        let files = try ProgramFiles.collect(paths)
+        var failing = 0
+        for file in files {
+            let (program, seed, options) = try ProgramFiles.load(file)
+            let result = ProgramRunner.run(program, seed: seed, options: options, reference: ReferenceData(depth: program.depth))
+            if result.findings.isEmpty {
+                print("clean   \(file)")
+            } else {
+                failing += 1
+                print("FAILS   \(file)")
+                for finding in result.findings { print("        \(finding)") }
+            }
+        }
+        print("\(files.count - failing) clean, \(failing) failing")
+        if expectFailure ? failing < files.count : failing > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `leakcheck minimize`.
+struct MinimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minimize",
+        abstract: "Shrink a failing program to a short one that fails the same way, and print it."
+    )
+
+    @Argument(help: "A failing program file.") var file: String
+    @Option(help: "Write the minimized program here instead of printing it.") var out: String?
+
+    func run() throws {
+        let (program, seed, options) = try ProgramFiles.load(file)
+        let reference = ReferenceData(depth: program.depth)
+        guard let finding = ProgramRunner.run(program, seed: seed, options: options, reference: reference).findings.first else {
+            print("\(file): the program does not fail; nothing to minimize")
+            throw ExitCode(2)
+        }
+        let shrunk = Shrinker().shrink(program, kind: finding.kind) { ProgramRunner.run($0, seed: seed, options: options, reference: reference).findings }
+        let text = CorpusFile.text(shrunk, seed: seed, options: options, finding: finding)
+        if let out { try text.write(toFile: out, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
+        print("# \(program.steps.count) steps -> \(shrunk.steps.count) steps")
+    }
+}
+
+/// Finding and reading program files; bad files exit 2 with the line at fault.
+enum ProgramFiles {
+    static func collect(_ paths: [String]) throws -> [String] {
+        var files = [String]()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError("\(path): no such file or directory") }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".program") }.sorted()
+                files += names.map { path + "/" + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    static func load(_ file: String) throws -> (Program, UInt64, RunOptions) {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw InputError("\(file): cannot read") }
+        do {
+            return try CorpusFile.parse(text)
+        } catch {
+            throw InputError("\(file): \(error)")
+        }
+    }
+}
+
+/// Bad usage or input: printed, exit code 2.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A one-line progress display, for terminals only.
+final class ProgressLine {
+    private let enabled: Bool
+    init(enabled: Bool) { self.enabled = enabled }
+    func update(_ done: Int, _ total: Int) {
+        guard enabled else { return }
+        let width = 30
+        let filled = total > 0 ? min(width, done * width / total) : 0
+        print("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done) programs", terminator: "")
+        FileHandle.standardOutput.synchronizeFile()
+    }
+    func finish() { if enabled { print("") } }
+}
+
+/// `leakcheck generate`: print the program a seed gives, for corpora and debugging.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Print the program `run` would draw for a seed.")
+
+    @Option(help: "The seed.") var seed: UInt64 = 1
+    @Option(help: "Steps (roughly).") var ops = 40
+    @Option(help: "Threads (1-8).") var threads = 4
+    @Option(help: "SRS depth.") var depth = 8
+    @OptionGroup var harness: HarnessOptions
+
+    func run() throws {
+        var campaign = Campaign()
+        campaign.generator.operations = ops
+        campaign.generator.threads = max(1, min(8, threads))
+        campaign.generator.depth = depth
+        campaign.generator.domains = [max(1, depth / 2), depth, depth * 2, depth * 4]
+        campaign.options = harness.runOptions
+        let program = ProgramGenerator(configuration: campaign.effectiveGenerator).program(seed: seed)
+        print(CorpusFile.text(program, seed: seed, options: campaign.options, finding: nil), terminator: "")
+    }
+}
