@@ -93,6 +93,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "LeakHarnessTests",
+            dependencies: ["PlonkBindings", "LeakHarness"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PolyCommitmentTests",
             dependencies: [
                 "Pasta",

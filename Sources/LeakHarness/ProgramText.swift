@@ -5,6 +5,12 @@ public struct ProgramSyntaxError: Error, Sendable, Equatable, CustomStringConver
     /// What is wrong with it.
     public let reason: String
 
+    /// Creates an error.
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
     /// A sentence for people.
     public var description: String { "line \(line): \(reason)" }
 }
