@@ -24,6 +24,10 @@ public struct Campaign: Sendable {
         public var steps = 0
         public var seconds = 0.0
         public var inconclusive = 0
+        /// Tracked allocations left alive at program ends, summed.
+        public var leakedAtEnd = 0
+        /// The largest peak of tracked live bytes in any program.
+        public var peakLiveBytes = 0
         public var findings: [(seed: UInt64, finding: Finding)] = []
         /// The first failing program, minimized, when there was one.
         public var minimized: (program: Program, seed: UInt64, finding: Finding)?
@@ -51,6 +55,8 @@ public struct Campaign: Sendable {
             report.programs += 1
             report.steps += result.steps
             if result.inconclusive { report.inconclusive += 1 }
+            report.leakedAtEnd += result.leakedAtEnd
+            report.peakLiveBytes = max(report.peakLiveBytes, result.peakLiveBytes)
             for finding in result.findings { report.findings.append((programSeed, finding)) }
             if report.minimized == nil, let first = result.findings.first {
                 let shrunk = Shrinker(budget: 400).shrink(program, kind: first.kind) { candidate in

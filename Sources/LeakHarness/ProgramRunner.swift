@@ -34,6 +34,8 @@ public struct ProgramResult: Sendable {
     public var leakedAtEnd: Int
     /// Whether a free-schedule history was too large to decide.
     public var inconclusive: Bool
+    /// The most tracked bytes alive at once (sum of each kind's high-water mark).
+    public var peakLiveBytes = 0
 }
 
 /// Runs one program on real threads under a schedule, checks every outcome
@@ -85,7 +87,8 @@ public enum ProgramRunner {
         if leaked > 0 {
             findings.append(Finding(kind: .leakAtEnd, step: nil, detail: "\(leaked) tracked allocation(s) alive after every thread joined and every resource was released:\n" + bindings.allocationStats.report))
         }
-        return ProgramResult(findings: findings, steps: executed, leakedAtEnd: leaked, inconclusive: inconclusive)
+        let peak = bindings.allocationStats.kinds.values.reduce(0) { $0 + $1.highWaterBytes }
+        return ProgramResult(findings: findings, steps: executed, leakedAtEnd: leaked, inconclusive: inconclusive, peakLiveBytes: peak)
     }
 
     // MARK: Controlled

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Pasta
 import PolyCommitment
+import LeakHarness
+import PlonkBindings
 
 /// `leakcheck bench`: release-mode timings of the hot paths, each beside its
 /// plain reference where this package has one, measured in the same run.
@@ -37,6 +39,9 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
     case lagrange1024 = "lagrange-1024"
     case lagrange16384 = "lagrange-16384"
     case lagrange65536 = "lagrange-65536"
+    case harnessSteps1 = "harness-steps-1"
+    case harnessSteps2 = "harness-steps-2"
+    case harnessSteps4 = "harness-steps-4"
 
     func measure(runs: Int) -> BenchResult {
         switch self {
@@ -57,6 +62,13 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let scalars = (0..<65536).map { Fp(reducing: UInt256(UInt64($0) &* 0x9e37_79b9_7f4a_7c15, UInt64($0) ^ 0x5555, 0x1234, UInt64($0))) }
             let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: DispatchExecutor()).affine.x.montgomeryValue.w0) }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s")
+        case .harnessSteps1, .harnessSteps2, .harnessSteps4:
+            let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
+            let program = cheapProgram(threads: threads, stepsPerThread: 2000)
+            let reference = ReferenceData(depth: 8)
+            _ = ProgramRunner.run(program, seed: 1, options: RunOptions(schedule: .free), reference: reference)  // warm the reference
+            let seconds = median(runs) { ProgramRunner.run(program, seed: 1, options: RunOptions(schedule: .free), reference: reference).steps }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: program.steps.count, unit: "steps/s")
         case .lagrange1024, .lagrange16384, .lagrange65536:
             let size = self == .lagrange1024 ? 1024 : self == .lagrange16384 ? 16384 : 65536
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
@@ -80,6 +92,7 @@ struct BenchResult {
         switch unit {
         case "ns/mul": return each * 1e9
         case "µs/mul": return each * 1e6
+        case "steps/s": return 1 / each
         default: return each
         }
     }
@@ -97,7 +110,10 @@ struct BenchResult {
         return "{\"case\": \"\(name)\", \"seconds\": \(seconds), \"reference_seconds\": \(reference), \"threads\": \(threadCount), \"per_operation\": \(perOperation), \"unit\": \"\(unit)\"}"
     }
 
-    private var threadCount: Int { name.hasPrefix("fp-") || name.hasPrefix("scalar-") ? 1 : activeProcessorCount }
+    private var threadCount: Int {
+        if name.hasPrefix("harness-steps-") { return Int(name.dropFirst("harness-steps-".count)) ?? 1 }
+        return name.hasPrefix("fp-") || name.hasPrefix("scalar-") ? 1 : activeProcessorCount
+    }
 
     private func format(_ value: Double) -> String {
         let scaled = (value * 1000).rounded() / 1000
@@ -139,4 +155,23 @@ func scalarMultiplications(_ count: Int) -> Int {
         scalar = scalar + .one
     }
     return Int(truncatingIfNeeded: point.affine.x.montgomeryValue.w0)
+}
+
+/// Cheap steps on a cached basis: each thread repeats ptr, read, take, direct
+/// and a leak assertion on its own handles (free schedule, so the threads race).
+func cheapProgram(threads: Int, stepsPerThread: Int) -> Program {
+    var steps = [Step]()
+    var handle = 0
+    for round in 0..<(stepsPerThread / 5) {
+        for thread in 0..<threads {
+            let family: FieldFamily = round % 2 == 0 ? .fp : .fq
+            steps.append(Step(thread: thread, .pointer(family, domain: 8, handle: handle)))
+            steps.append(Step(thread: thread, .read(family, handle: handle)))
+            steps.append(Step(thread: thread, .take(family, handle: handle)))
+            steps.append(Step(thread: thread, .direct(family, domain: 8)))
+            steps.append(Step(thread: thread, .maybeLagrangeCommitment(family, domain: 8, index: round % 8)))
+            handle += 1
+        }
+    }
+    return Program(threads: threads, depth: 8, steps: steps)
 }

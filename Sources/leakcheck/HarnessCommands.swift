@@ -194,3 +194,53 @@ struct GenerateCommand: ParsableCommand {
         print(CorpusFile.text(program, seed: seed, options: campaign.options, finding: nil), terminator: "")
     }
 }
+
+/// `leakcheck gate`: the CI leak gate.
+struct GateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gate",
+        abstract: "Run checked-in scenarios (one JSON file each, or directories of them) and fail on any finding or excess over their thresholds."
+    )
+
+    @Argument(help: "Scenario files or directories of *.json.") var paths: [String]
+    @Option(help: "Write a JUnit XML report here.") var junit: String?
+
+    func run() throws {
+        var files = [String]()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputError("\(path): no such file or directory") }
+            files += isDirectory.boolValue
+                ? try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+                : [path]
+        }
+        guard !files.isEmpty else { throw InputError("no scenario files in \(paths.joined(separator: " "))") }
+        var failures = [(String, [String])]()
+        var cases = [String]()
+        for file in files {
+            let scenario: Scenario
+            do {
+                let decoder = JSONDecoder()
+                decoder.keyDecodingStrategy = .convertFromSnakeCase
+                scenario = try decoder.decode(Scenario.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw InputError("\(file): not a scenario: \(error)")
+            }
+            let report = scenario.campaign.run()
+            let violations = scenario.violations(of: report)
+            let verdict = violations.isEmpty ? "ok  " : "FAIL"
+            print("\(verdict) \(scenario.name): \(report.programs) programs, \(report.steps) steps, left alive \(report.leakedAtEnd)/\(scenario.maxLeakedAllocations), peak live bytes \(report.peakLiveBytes)/\(scenario.maxPeakLiveBytes)")
+            for violation in violations { print("     \(violation)") }
+            if !violations.isEmpty { failures.append((scenario.name, violations)) }
+            cases.append(violations.isEmpty
+                ? "  <testcase name=\"\(scenario.name)\"/>"
+                : "  <testcase name=\"\(scenario.name)\"><failure message=\"\(violations.joined(separator: "; ").replacingOccurrences(of: "\"", with: "'"))\"/></testcase>")
+        }
+        if let junit {
+            let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"leakcheck-gate\" tests=\"\(files.count)\" failures=\"\(failures.count)\">\n" + cases.joined(separator: "\n") + "\n</testsuite>\n"
+            try xml.write(toFile: junit, atomically: true, encoding: .utf8)
+        }
+        print("gate: \(files.count - failures.count) of \(files.count) scenarios within their thresholds")
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -11,7 +11,7 @@ struct LeakCheck: ParsableCommand {
         commandName: "leakcheck",
         abstract: "Check plonk-wasm's SRS bindings (rebuilt in Swift) for leaks and use-after-free, and work with kimchi's SRS files.",
         subcommands: [
-            RunCommand.self, ReplayCommand.self, MinimizeCommand.self, GenerateCommand.self, OwnershipCommand.self,
+            RunCommand.self, ReplayCommand.self, MinimizeCommand.self, GenerateCommand.self, GateCommand.self, OwnershipCommand.self,
             SRSCommand.self, LagrangeCommand.self, CommitCommand.self, BenchCommand.self,
         ]
     )
