@@ -11,6 +11,11 @@ library="$(swift build -c release --package-path Tools/MallocInterposer --show-b
 swift build -c release --product leakcheck
 bin="$(swift build -c release --show-bin-path)/leakcheck"
 echo "preloading $library"
-if [ $# -eq 0 ]; then set -- ownership; fi
-LD_PRELOAD="$library" "$bin" "$@" | tee /dev/stderr | grep -q "process malloc (malloc-interposer)"
-echo "ok: the report carries malloc-interposer's process-wide counts"
+if [ $# -eq 0 ]; then
+  LD_PRELOAD="$library" "$bin" ownership | tee /dev/stderr | grep -q "process malloc (malloc-interposer)"
+  echo "ok: the report carries malloc-interposer's process-wide counts"
+  # The harness also checks the process-wide count returns to its baseline.
+  LD_PRELOAD="$library" "$bin" run --budget 3
+else
+  LD_PRELOAD="$library" "$bin" "$@"
+fi

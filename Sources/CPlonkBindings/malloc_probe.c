@@ -21,3 +21,11 @@ int plonk_shim_malloc_interposer_enable(void) {
     enable();
     return 1;
 }
+
+typedef int (*lsan_check_fn)(void);
+
+int plonk_shim_lsan_recoverable_leak_check(void) {
+    lsan_check_fn check = (lsan_check_fn)dlsym(RTLD_DEFAULT, "__lsan_do_recoverable_leak_check");
+    if (check == NULL) return -1;
+    return check() != 0 ? 1 : 0;
+}

@@ -15,6 +15,13 @@ public struct RunOptions: Sendable, Hashable, Codable {
     public var plantedFaults: Set<PlantedFault> = []
     /// Bindings-level planted faults (tests only).
     @_spi(FaultInjection) public var bindingsFaults: Set<BindingsFault> = []
+    /// With malloc-interposer preloaded: how many more process-wide
+    /// allocations than before a program may remain after it (caches of
+    /// reference results and the Swift runtime's metadata grow a little).
+    public var mallocGrowthThreshold = 4096
+    /// In AddressSanitizer builds, run LeakSanitizer's recoverable check
+    /// after each program (it scans the heap, so it is slow).
+    public var sanitizerLeakCheck = true
 
     /// Default options: controlled, checked, fixed.
     public init(schedule: Schedule = .controlled, mode: HandleMode = .checked, implementation: Implementation = .fixed) {
@@ -49,6 +56,7 @@ public enum ProgramRunner {
     ///   - options: schedule, mode, implementation, faults.
     ///   - reference: expected results for the program's depth.
     public static func run(_ program: Program, seed: UInt64, options: RunOptions, reference: ReferenceData) -> ProgramResult {
+        let mallocBefore = PlonkBindings.processMallocStats?.outstandingCount
         var configuration = BindingsConfiguration(mode: options.mode, implementation: options.implementation)
         configuration.faults = options.bindingsFaults
         let bindings = PlonkBindings(configuration: configuration)
@@ -88,6 +96,12 @@ public enum ProgramRunner {
             findings.append(Finding(kind: .leakAtEnd, step: nil, detail: "\(leaked) tracked allocation(s) alive after every thread joined and every resource was released:\n" + bindings.allocationStats.report))
         }
         let peak = bindings.allocationStats.kinds.values.reduce(0) { $0 + $1.highWaterBytes }
+        if options.sanitizerLeakCheck, PlonkBindings.sanitizerLeakCheck() == true {
+            findings.append(Finding(kind: .leakAtEnd, step: nil, detail: "LeakSanitizer's recoverable leak check reported leaks (see standard error)"))
+        }
+        if let before = mallocBefore, let after = PlonkBindings.processMallocStats?.outstandingCount, after - before > Int64(options.mallocGrowthThreshold) {
+            findings.append(Finding(kind: .mallocGrowth, step: nil, detail: "process-wide outstanding mallocs grew by \(after - before), threshold \(options.mallocGrowthThreshold)"))
+        }
         return ProgramResult(findings: findings, steps: executed, leakedAtEnd: leaked, inconclusive: inconclusive, peakLiveBytes: peak)
     }
 

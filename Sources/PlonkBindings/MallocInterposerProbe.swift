@@ -11,6 +11,15 @@ enum MallocInterposerProbe {
         plonk_shim_malloc_interposer_enable() == 1
     }
 
+    /// LeakSanitizer's recoverable check: nil without LSan, else whether it reported leaks.
+    static func sanitizerReportsLeaks() -> Bool? {
+        switch plonk_shim_lsan_recoverable_leak_check() {
+        case -1: return nil
+        case 0: return false
+        default: return true
+        }
+    }
+
     /// The counters, or nil when the interposer is not loaded.
     static func statistics() -> ProcessMallocStats? {
         var mallocCount: Int64 = 0, mallocBytes: Int64 = 0, freeCount: Int64 = 0, freeBytes: Int64 = 0

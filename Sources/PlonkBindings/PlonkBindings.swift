@@ -156,6 +156,16 @@ public final class PlonkBindings: Sendable {
     @discardableResult
     public static func enableProcessMallocCounting() -> Bool { MallocInterposerProbe.enable() }
 
+    /// Runs LeakSanitizer's recoverable leak check (`__lsan_do_recoverable_leak_check`)
+    /// when this process was built with AddressSanitizer.
+    ///
+    /// - Returns: nil without LeakSanitizer, else whether it reported a leak
+    ///   (the report itself goes to standard error).
+    public static func sanitizerLeakCheck() -> Bool? { MallocInterposerProbe.sanitizerReportsLeaks() }
+
+    /// ordo-one/malloc-interposer's process-wide counters, when preloaded.
+    public static var processMallocStats: ProcessMallocStats? { MallocInterposerProbe.statistics() }
+
     deinit {
         // Whatever the caller never released goes now; its allocations stay
         // counted as leaks in the tracker, which is the point.

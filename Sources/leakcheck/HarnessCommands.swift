@@ -50,6 +50,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // With malloc-interposer preloaded, the oracle also checks the
+        // process-wide malloc count returns to its baseline; a no-op otherwise.
+        PlonkBindings.enableProcessMallocCounting()
         var campaign = Campaign()
         campaign.seed = seed
         campaign.programs = programs

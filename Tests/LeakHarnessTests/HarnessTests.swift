@@ -166,3 +166,32 @@ struct HarnessTests {
         }
     }
 }
+
+@Suite("The binary program form")
+struct ProgramBinaryTests {
+    @Test("generated programs round-trip through the binary form", arguments: 1...20)
+    func roundTrip(seed: Int) {
+        var configuration = GeneratorConfiguration()
+        configuration.threads = 1 + seed % 8
+        configuration.depth = 8
+        configuration.domains = [1, 2, 4, 8, 16, 32, 64]
+        let generated = ProgramGenerator(configuration: configuration).program(seed: UInt64(seed))
+        #expect(ProgramBinary.decode(ProgramBinary.encode(generated)).steps.count == generated.steps.count)
+        let decoded = ProgramBinary.decode(ProgramBinary.encode(generated))
+        // Names are renumbered in binding order, so compare the re-encodings.
+        #expect(ProgramBinary.encode(decoded) == ProgramBinary.encode(generated))
+        #expect(ProgramText.format(ProgramBinary.decode(ProgramBinary.encode(decoded))) == ProgramText.format(decoded))
+    }
+
+    @Test("any bytes decode to a well-formed program")
+    func total() {
+        var generator = SplitMix64(seed: 99)
+        for length in [0, 1, 2, 7, 64, 1000] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let program = ProgramBinary.decode(bytes)
+            #expect(program.firstIllFormedStep == nil)
+            #expect((1...8).contains(program.threads))
+            #expect(program.steps.count <= 512)
+        }
+    }
+}

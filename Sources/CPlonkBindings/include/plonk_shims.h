@@ -13,4 +13,9 @@ int plonk_shim_malloc_interposer_stats(int64_t *malloc_count, int64_t *malloc_by
 /// Turns the preloaded interposer's counting on. Returns 1 when present.
 int plonk_shim_malloc_interposer_enable(void);
 
+/// Runs LeakSanitizer's recoverable leak check when the process was built
+/// with AddressSanitizer (looked up at run time): returns -1 when LSan is
+/// absent, 0 when it finds no leak, 1 when it reports one.
+int plonk_shim_lsan_recoverable_leak_check(void);
+
 #endif
