@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 @_spi(FaultInjection) public import PlonkBindings
 import Synchronization
 
@@ -14,6 +15,8 @@ public struct Campaign: Sendable {
     public var generator = GeneratorConfiguration()
     /// How they run.
     public var options = RunOptions()
+    /// Where findings (warning) and per-program results (debug) are logged.
+    public var logger = Logger(label: "leakcheck.harness")
 
     /// Defaults: a few seconds, both families, small SRS, 4 threads.
     public init() {}
@@ -57,7 +60,11 @@ public struct Campaign: Sendable {
             if result.inconclusive { report.inconclusive += 1 }
             report.leakedAtEnd += result.leakedAtEnd
             report.peakLiveBytes = max(report.peakLiveBytes, result.peakLiveBytes)
-            for finding in result.findings { report.findings.append((programSeed, finding)) }
+            logger.debug("program finished", metadata: ["seed": "\(programSeed)", "steps": "\(result.steps)", "findings": "\(result.findings.count)"])
+            for finding in result.findings {
+                report.findings.append((programSeed, finding))
+                logger.warning("finding", metadata: ["seed": "\(programSeed)", "kind": "\(finding.kind.rawValue)", "step": "\(finding.step.map(String.init) ?? "-")"])
+            }
             if report.minimized == nil, let first = result.findings.first {
                 let shrunk = Shrinker(budget: 400).shrink(program, kind: first.kind) { candidate in
                     ProgramRunner.run(candidate, seed: programSeed, options: options, reference: reference).findings
