@@ -189,7 +189,7 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
     /// - Throws: `BindingsError.handle` for a released, forged or other-field
     ///   handle (checked mode; counted as a misuse), or `.unsupportedInLegacy`.
     public func takeWholeDomain(_ handle: Handle) throws(BindingsError) -> [PolyComm<Curve>] {
-        guard core.configuration.implementation == .fixed else { throw .unsupportedInLegacy("lagrange_commitments_whole_domain_take") }
+        guard core.configuration.implementation == .fixed else { throw try legacyRefusal(handle, "lagrange_commitments_whole_domain_take") }
         return try release(handle, misuse: .doubleTake, returning: true) ?? []
     }
 
@@ -198,7 +198,7 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
     ///
     /// - Throws: as `takeWholeDomain`.
     public func freeWholeDomain(_ handle: Handle) throws(BindingsError) {
-        guard core.configuration.implementation == .fixed else { throw .unsupportedInLegacy("lagrange_commitments_whole_domain_free") }
+        guard core.configuration.implementation == .fixed else { throw try legacyRefusal(handle, "lagrange_commitments_whole_domain_free") }
         _ = try release(handle, misuse: .doubleFree, returning: false)
     }
 
@@ -225,6 +225,17 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
         case .legacy:
             return try release(handle, misuse: .useAfterFree, returning: true) ?? []
         }
+    }
+
+    /// Legacy has no take or free. In checked mode a handle the legacy read
+    /// already freed is reported as what it is, a use after free; any other
+    /// handle gets `.unsupportedInLegacy`. Raw mode never looks at the handle.
+    private func legacyRefusal(_ handle: Handle, _ call: String) throws(BindingsError) -> BindingsError {
+        if core.configuration.mode == .checked,
+           case .failure(.released) = core.registry.access(handle, field: family, staleMisuse: .useAfterFree, release: false) {
+            return core.refuse(.released(.useAfterFree))
+        }
+        return .unsupportedInLegacy(call)
     }
 
     private func release(_ handle: Handle, misuse: MisuseKind, returning: Bool) throws(BindingsError) -> [PolyComm<Curve>]? {

@@ -126,9 +126,11 @@ struct OwnershipTests {
         #expect(try bindings.fp.readWholeDomain(handle) == Self.expected)
         #expect(bindings.leakedAllocationCount == 0, "the legacy read already freed the buffer")
         #expect(throws: BindingsError.handle(.released(.useAfterFree))) { try bindings.fp.readWholeDomain(handle) }
-        #expect(throws: BindingsError.unsupportedInLegacy("lagrange_commitments_whole_domain_take")) { try bindings.fp.takeWholeDomain(handle) }
-        #expect(throws: BindingsError.unsupportedInLegacy("lagrange_commitments_whole_domain_free")) { try bindings.fp.freeWholeDomain(handle) }
+        #expect(throws: BindingsError.handle(.released(.useAfterFree)), "the read freed the caller's handle") { try bindings.fp.takeWholeDomain(handle) }
+        #expect(throws: BindingsError.handle(.released(.useAfterFree))) { try bindings.fp.freeWholeDomain(handle) }
         let unread = try bindings.fp.lagrangeCommitmentsWholeDomainPointer(srs, domainSize: 8)
+        #expect(throws: BindingsError.unsupportedInLegacy("lagrange_commitments_whole_domain_take")) { try bindings.fp.takeWholeDomain(unread) }
+        #expect(throws: BindingsError.unsupportedInLegacy("lagrange_commitments_whole_domain_free")) { try bindings.fp.freeWholeDomain(unread) }
         #expect(bindings.leakedAllocationCount == 1, "with no free, an unread buffer can only leak")
         _ = try bindings.fp.readWholeDomain(unread)
     }
