@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Pasta", targets: ["Pasta"]),
         .library(name: "PolyCommitment", targets: ["PolyCommitment"]),
         .library(name: "PlonkBindings", targets: ["PlonkBindings"]),
+        .library(name: "LeakHarness", targets: ["LeakHarness"]),
         // The C ABI: plonk-wasm's names, for C callers (see Sources/CPlonkBindings/include/plonk_bindings.h).
         .library(name: "PlonkBindingsC", type: .dynamic, targets: ["PlonkBindings"]),
         .executable(name: "leakcheck", targets: ["leakcheck"]),

@@ -27,4 +27,8 @@ fi
 grep -E "^(findings|first finding|minimized)" "$work/legacy.log"
 ls "$work/findings"/*.program >/dev/null
 echo "ok: the legacy implementation is caught and its first finding minimized"
+
+# The legacy corpus: every program there must still fail against the legacy implementation.
+"$bin" replay --expect-failure corpora/legacy
+echo "ok: every program in corpora/legacy fails against the legacy implementation"
 echo "leak-gate: all checks passed"

@@ -14,6 +14,8 @@ final class ProgramEnvironment: @unchecked Sendable {
     let faults: Set<PlantedFault>
     let directory: String
     let handles = Mutex<[Int: Handle]>([:])
+    /// The family each handle name was created in.
+    let handleFamilies = Mutex<[Int: Family]>([:])
     let slots = Mutex<[Int: Handle]>([:])
     /// Signalled when a slot name is bound: a slot reaches another thread
     /// only after it exists, as o1js posts it to a worker after creating it.
@@ -39,6 +41,7 @@ enum StepExecutor {
                     ? environment.bindings.fp.lagrangeCommitmentsWholeDomainPointer(environment.fp, domainSize: domain)
                     : environment.bindings.fq.lagrangeCommitmentsWholeDomainPointer(environment.fq, domainSize: domain)
                 environment.handles.withLock { $0[name] = handle }
+                environment.handleFamilies.withLock { $0[name] = family }
                 return .ok
             case .take(let family, let name):
                 let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
@@ -56,10 +59,12 @@ enum StepExecutor {
                 let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
                 environment.readHandles.withLock { _ = $0.insert(name) }
                 return .data(try digest(family, environment) { try $0.readWholeDomain(handle) } fq: { try $0.readWholeDomain(handle) })
-            case .takeOtherField(let family, let name):
+            case .takeOtherField(let declared, let name):
                 let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
-                // The handle's own family is `family`; the call is the other one's.
-                return .data(try digest(family == .fp ? .fq : .fp, environment) { try $0.takeWholeDomain(handle) } fq: { try $0.takeWholeDomain(handle) })
+                // The call is the family the handle was not created in,
+                // whatever family the step names (found by the OwnershipFuzzer).
+                let own = environment.handleFamilies.withLock { $0[name] } ?? declared
+                return .data(try digest(own == .fp ? .fq : .fp, environment) { try $0.takeWholeDomain(handle) } fq: { try $0.takeWholeDomain(handle) })
             case .takeForged(let family):
                 let forged = Handle(rawValue: 0x7fff_0000_0000_0000 | UInt64(index + 1))
                 return .data(try digest(family, environment) { try $0.takeWholeDomain(forged) } fq: { try $0.takeWholeDomain(forged) })

@@ -184,6 +184,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Steps (roughly).") var ops = 40
     @Option(help: "Threads (1-8).") var threads = 4
     @Option(help: "SRS depth.") var depth = 8
+    @Option(help: "Also write the binary form (an OwnershipFuzzer input, after an 8-byte seed) here.") var binary: String?
     @OptionGroup var harness: HarnessOptions
 
     func run() throws {
@@ -194,6 +195,10 @@ struct GenerateCommand: ParsableCommand {
         campaign.generator.domains = [max(1, depth / 2), depth, depth * 2, depth * 4]
         campaign.options = harness.runOptions
         let program = ProgramGenerator(configuration: campaign.effectiveGenerator).program(seed: seed)
+        if let binary {
+            let seedBytes = (0..<8).map { UInt8(truncatingIfNeeded: seed >> (8 * (7 - UInt64($0)))) }
+            try Data(seedBytes + ProgramBinary.encode(program)).write(to: URL(fileURLWithPath: binary), options: .atomic)
+        }
         print(CorpusFile.text(program, seed: seed, options: campaign.options, finding: nil), terminator: "")
     }
 }

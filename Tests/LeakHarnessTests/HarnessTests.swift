@@ -154,6 +154,14 @@ struct HarnessTests {
         #expect(findings(small) { $0 = options }.contains { $0.kind == kind })
     }
 
+    @Test("take-other-field goes through the family the handle was not created in, whatever the step names (found by the OwnershipFuzzer)")
+    func otherFieldUsesTheHandlesFamily() throws {
+        for declared in ["fp", "fq"] {
+            let text = "program threads=1 depth=2\n0: ptr fq 2 h0\n0: take fq h0\n0: take-other-field \(declared) h0\n0: ptr fq 2 h1\n0: take-other-field \(declared) h1\n0: take fq h1"
+            #expect(findings(try program(text)) == [], "declared \(declared)")
+        }
+    }
+
     @Test("a generated default-mix program is clean on the fixed implementation")
     func generated() throws {
         var configuration = GeneratorConfiguration()
