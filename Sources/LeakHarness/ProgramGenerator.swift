@@ -1,3 +1,4 @@
+import Foundation
 /// Settings for generated programs.
 public struct GeneratorConfiguration: Sendable, Hashable, Codable {
     /// Threads per program, 1…8.
@@ -10,6 +11,9 @@ public struct GeneratorConfiguration: Sendable, Hashable, Codable {
     public var domains = [4, 8, 16, 32]
     /// Whether to include deliberate misuse (checked mode only).
     public var misuse = true
+    /// Relative weights of the kinds of step drawn; a kind of weight 0 never
+    /// appears (hand-off receipts and end-of-thread releases always do).
+    public var mix: [OperationKind: Int] = OperationKind.defaultMix
     /// Whether compound steps that hold a transient SRS (round trips, files)
     /// may appear; off for free schedules, where a concurrent leak assertion
     /// would see the transient allocation.
@@ -17,6 +21,31 @@ public struct GeneratorConfiguration: Sendable, Hashable, Codable {
 
     /// The defaults reach every call within a default run.
     public init() {}
+}
+
+/// The kinds of step the generator draws, for weighting the mix.
+public enum OperationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case pointer, release, misuse, direct, assertLeaks = "assert-leaks", reset
+    case lagrange, maybeLagrange = "maybe-lagrange", addBasis = "add-basis", setBasis = "set-basis", getBasis = "get-basis"
+    case commit, bPoly = "b-poly", accumulators, srsRoundTrip = "srs-roundtrip", srsFile = "srs-file", pool
+
+    /// The default weights: ownership traffic first, every call reachable.
+    public static let defaultMix: [OperationKind: Int] = [
+        .pointer: 22, .release: 18, .misuse: 6, .direct: 6, .assertLeaks: 6, .reset: 2,
+        .lagrange: 4, .maybeLagrange: 4, .addBasis: 3, .setBasis: 3, .getBasis: 3,
+        .commit: 4, .bPoly: 3, .accumulators: 3, .srsRoundTrip: 3, .srsFile: 2, .pool: 5,
+    ]
+
+    /// Parses `kind=weight,kind=weight`; unnamed kinds keep their defaults.
+    public static func parseMix(_ text: String) -> [OperationKind: Int]? {
+        var mix = defaultMix
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=").map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let kind = OperationKind(rawValue: parts[0]), let weight = Int(parts[1]), weight >= 0 else { return nil }
+            mix[kind] = weight
+        }
+        return mix.values.reduce(0, +) > 0 ? mix : nil
+    }
 }
 
 /// Draws well-formed programs from a seed alone.
@@ -60,13 +89,24 @@ public struct ProgramGenerator {
                 continue
             }
             let live = owned[thread].indices.filter { owned[thread][$0].live }
-            let roll = Int.random(in: 0..<100, using: &rng)
-            switch roll {
-            case 0..<22:
+            var kinds = OperationKind.allCases.filter { (configuration.mix[$0] ?? 0) > 0 }
+            if !configuration.compoundSteps { kinds.removeAll { $0 == .srsRoundTrip || $0 == .srsFile } }
+            if !configuration.misuse { kinds.removeAll { $0 == .misuse } }
+            if thread != 0 { kinds.removeAll { $0 == .pool } }
+            if live.isEmpty { kinds.removeAll { $0 == .release } }
+            let total = kinds.reduce(0) { $0 + (configuration.mix[$1] ?? 0) }
+            guard total > 0 else { continue }
+            var roll = Int.random(in: 0..<total, using: &rng)
+            let kind = kinds.first { kind in
+                roll -= configuration.mix[kind] ?? 0
+                return roll < 0
+            }!
+            switch kind {
+            case .pointer:
                 add(thread, .pointer(family, domain: domain(), handle: nextHandle))
                 owned[thread].append((nextHandle, family, true))
                 nextHandle += 1
-            case 22..<40 where !live.isEmpty:
+            case .release:
                 let pick = live.randomElement(using: &rng)!
                 let (name, family, _) = owned[thread][pick]
                 switch Int.random(in: 0..<4, using: &rng) {
@@ -85,7 +125,7 @@ public struct ProgramGenerator {
                         add(thread, .read(family, handle: name))
                     }
                 }
-            case 40..<46 where configuration.misuse:
+            case .misuse:
                 let dead = owned[thread].filter { !$0.live }
                 if let victim = dead.randomElement(using: &rng) {
                     let misuse: [Operation] = [.take(victim.family, handle: victim.handle), .free(victim.family, handle: victim.handle), .read(victim.family, handle: victim.handle)]
@@ -95,34 +135,30 @@ public struct ProgramGenerator {
                 } else {
                     add(thread, .takeForged(family))
                 }
-            case 46..<52: add(thread, .direct(family, domain: domain()))
-            case 52..<58: add(thread, .assertLeaks)
-            case 58..<60: add(thread, .reset)
-            case 60..<64:
+            case .direct: add(thread, .direct(family, domain: domain()))
+            case .assertLeaks: add(thread, .assertLeaks)
+            case .reset: add(thread, .reset)
+            case .lagrange:
                 let d = domain()
                 add(thread, .lagrangeCommitment(family, domain: d, index: Int.random(in: 0..<ReferenceData.domainSize(d), using: &rng)))
-            case 64..<68:
+            case .maybeLagrange:
                 let d = domain()
                 add(thread, .maybeLagrangeCommitment(family, domain: d, index: Int.random(in: 0..<ReferenceData.domainSize(d), using: &rng)))
-            case 68..<71:
+            case .addBasis:
                 let d = domain()
                 var log = 0
                 while (1 << log) < d { log += 1 }
                 add(thread, .addLagrangeBasis(family, log2: log))
-            case 71..<74: add(thread, .setLagrangeBasis(family, domain: domain()))
-            case 74..<77: add(thread, .getLagrangeBasis(family, domain: domain()))
-            case 77..<81: add(thread, .commitEvaluations(family, domain: domain(), seed: Int.random(in: 0..<1000, using: &rng)))
-            case 81..<84: add(thread, .bPolyCommitment(family, rounds: Int.random(in: 0...3, using: &rng)))
-            case 84..<87: add(thread, .accumulators(family, count: Int.random(in: 1...3, using: &rng)))
-            case 87..<90 where configuration.compoundSteps: add(thread, .srsRoundTrip(family))
-            case 90..<92 where configuration.compoundSteps: add(thread, .srsFile(family))
-            case 92..<97 where thread == 0:
+            case .setBasis: add(thread, .setLagrangeBasis(family, domain: domain()))
+            case .getBasis: add(thread, .getLagrangeBasis(family, domain: domain()))
+            case .commit: add(thread, .commitEvaluations(family, domain: domain(), seed: Int.random(in: 0..<1000, using: &rng)))
+            case .bPoly: add(thread, .bPolyCommitment(family, rounds: Int.random(in: 0...3, using: &rng)))
+            case .accumulators: add(thread, .accumulators(family, count: Int.random(in: 1...3, using: &rng)))
+            case .srsRoundTrip: add(thread, .srsRoundTrip(family))
+            case .srsFile: add(thread, .srsFile(family))
+            case .pool:
                 if poolUp { add(0, .poolExit) } else { add(0, .poolInit(threads: Int.random(in: 1...3, using: &rng))) }
                 poolUp.toggle()
-            default:
-                add(thread, .pointer(family, domain: domain(), handle: nextHandle))
-                owned[thread].append((nextHandle, family, true))
-                nextHandle += 1
             }
         }
         // Deliver pending hand-offs, release what each thread owns, close the pool.

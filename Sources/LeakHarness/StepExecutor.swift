@@ -173,6 +173,7 @@ enum StepExecutor {
 
     private static func roundTrip<Curve: BindingsCurve>(_ calls: FieldBindings<Curve>, _ srs: SRSHandle<Curve>) throws -> Outcome {
         let fromBytes = try calls.deserialize(calls.serialize(srs))
+        guard try calls.createParallel(depth: srs.srs.g.count).srs == srs.srs else { return .inconsistent("create_parallel differs from create") }
         let fromPoints = try calls.set(calls.get(srs))
         guard fromBytes.srs == srs.srs else { return .inconsistent("deserialize(serialize(srs)) differs") }
         guard fromPoints.srs == srs.srs, calls.h(fromPoints) == calls.h(srs) else { return .inconsistent("set(get(srs)) differs") }

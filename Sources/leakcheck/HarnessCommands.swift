@@ -41,12 +41,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write a JSON report here.") var json: String?
     @Option(help: "Write a JUnit XML report here.") var junit: String?
     @Option(name: .customLong("findings-dir"), help: "Where minimized failing programs are saved.") var findingsDirectory = "leakcheck-findings"
+    @Option(help: "Op mix as kind=weight,… (kinds: \(OperationKind.allCases.map(\.rawValue).joined(separator: ", "))); unnamed kinds keep their defaults.") var mix: String?
     @OptionGroup var harness: HarnessOptions
 
     func validate() throws {
         guard (1...8).contains(threads) else { throw ValidationError("--threads must be 1…8") }
         guard programs >= 1, ops >= 1, budget > 0 else { throw ValidationError("--programs, --ops and --budget must be positive") }
         guard (1...64).contains(depth) else { throw ValidationError("--depth must be 1…64") }
+        if let mix, OperationKind.parseMix(mix) == nil { throw ValidationError("--mix must be kind=weight,… with known kinds and some weight above 0") }
     }
 
     func run() throws {
@@ -61,6 +63,7 @@ struct RunCommand: ParsableCommand {
         campaign.generator.operations = ops
         campaign.generator.depth = depth
         campaign.generator.domains = [max(1, depth / 2), depth, depth * 2, depth * 4]
+        if let mix { campaign.generator.mix = OperationKind.parseMix(mix)! }
         campaign.options = harness.runOptions
         let progress = ProgressLine(enabled: isatty(1) == 1)
         var report = campaign.run { progress.update($0, $1) }

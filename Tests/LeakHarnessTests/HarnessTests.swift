@@ -203,3 +203,28 @@ struct ProgramBinaryTests {
         }
     }
 }
+
+@Suite("The op mix")
+struct OpMixTests {
+    @Test("a kind weighted zero never appears, and the default mix reaches every kind")
+    func weights() throws {
+        var configuration = GeneratorConfiguration()
+        configuration.operations = 400
+        configuration.mix = try #require(OperationKind.parseMix("lagrange=0,commit=0,pool=0"))
+        let restricted = ProgramGenerator(configuration: configuration).program(seed: 5)
+        for step in restricted.steps {
+            switch step.operation {
+            case .lagrangeCommitment, .commitEvaluations, .poolInit, .poolExit: Issue.record("weighted zero but drawn: \(step)")
+            default: break
+            }
+        }
+        configuration.mix = OperationKind.defaultMix
+        let text = ProgramText.format(ProgramGenerator(configuration: configuration).program(seed: 5))
+        for word in ["ptr ", "take ", "free ", "read ", "direct ", "assert-leaks", "reset", "lagrange ", "maybe-lagrange ", "add-basis ", "set-basis ",
+                     "get-basis ", "commit ", "b-poly ", "accumulators ", "srs-roundtrip ", "srs-file ", "pool-init ", "pool-exit", "slot-wait ", "take-other-field "] {
+            #expect(text.contains(word), "the default mix draws \(word)")
+        }
+        #expect(OperationKind.parseMix("nonsense=1") == nil)
+        #expect(OperationKind.parseMix("pointer=-1") == nil)
+    }
+}
