@@ -52,12 +52,18 @@ public enum ProgramBinary {
     private static func fam(_ family: Family) -> UInt8 { family == .fp ? 0 : 1 }
 
     /// Decodes any bytes into a well-formed program (at most `maximumSteps`).
+    ///
+    /// A `slot-wait` is kept only for a slot some earlier step (in program
+    /// order) has set. Each thread runs its steps in program order, so a cycle
+    /// of waits would need program order itself to loop: decoded programs
+    /// cannot deadlock, and a deadlock the fuzzer reports is a real finding.
     public static func decode(_ bytes: [UInt8], maximumSteps: Int = 512) -> Program {
         var reader = bytes.makeIterator()
         let threads = Int((reader.next() ?? 0) % 8) + 1
         let depth = 1 << Int((reader.next() ?? 3) % 6)
         var steps = [Step]()
         var handles = [Int](), slots = [Int]()
+        var setSlots = Set<Int>()
         var nextHandle = 0, nextSlot = 0
         func byte() -> Int { Int(reader.next() ?? 0) }
         func family() -> Family { byte() % 2 == 0 ? .fp : .fq }
@@ -85,7 +91,11 @@ public enum ProgramBinary {
                 let value = head & 31 == 8 ? UInt32(max(1, byte())) : 0
                 if slots.isEmpty { operation = nil; break }
                 let s = slots[pick % slots.count]
-                operation = head & 31 == 8 ? .slotSet(slot: s, value: value) : head & 31 == 9 ? .slotWait(slot: s) : .slotFree(slot: s)
+                switch head & 31 {
+                case 8: operation = .slotSet(slot: s, value: value); setSlots.insert(s)
+                case 9: operation = setSlots.contains(s) ? .slotWait(slot: s) : nil
+                default: operation = .slotFree(slot: s)
+                }
             case 11: operation = .poolInit(threads: byte() % 4 + 1)
             case 12: operation = .poolExit
             case 13: operation = .reset

@@ -162,6 +162,14 @@ struct HarnessTests {
         }
     }
 
+    @Test("accumulator steps on a one-point SRS are not applicable, not a finding (found by the OwnershipFuzzer)")
+    func accumulatorsAtDepthOne() throws {
+        let text = "program threads=1 depth=1\n0: accumulators fq 1\n0: accumulators fp 2"
+        var options = RunOptions()
+        options.schedule = .controlled
+        #expect(ProgramRunner.run(try program(text), seed: 1, options: options, reference: ReferenceData(depth: 1)).findings == [])
+    }
+
     @Test("a generated default-mix program is clean on the fixed implementation")
     func generated() throws {
         var configuration = GeneratorConfiguration()
@@ -200,6 +208,13 @@ struct ProgramBinaryTests {
             #expect(program.firstIllFormedStep == nil)
             #expect((1...8).contains(program.threads))
             #expect(program.steps.count <= 512)
+            // Every wait follows (in program order) a set of its slot, so no
+            // decoded program can deadlock (found by the OwnershipFuzzer).
+            var set = Set<Int>()
+            for step in program.steps {
+                if case .slotSet(let slot, _) = step.operation { set.insert(slot) }
+                if case .slotWait(let slot) = step.operation { #expect(set.contains(slot)) }
+            }
         }
     }
 }
