@@ -102,9 +102,10 @@ public struct Model: Sendable, Hashable {
             handles[name]!.live = false
             if case .take = operation { return .data(reference.basis(family, domain: handle.domain)) }
             return .ok
-        case .takeOtherField(let family, let name):
-            guard let handle = handles[name] else { return .refused(.forged) }
-            return handle.family == family ? .refused(.wrongField) : .refused(.wrongField)
+        case .takeOtherField(_, let name):
+            // Through the family the handle was not created in: refused as
+            // wrong-field, live or not, and the handle is untouched.
+            return handles[name] == nil ? .refused(.forged) : .refused(.wrongField)
         case .takeForged:
             return .refused(.forged)
         case .direct(let family, let domain):

@@ -179,9 +179,8 @@ public enum ProgramRunner {
         if options.mode == .checked && !trusted {
             // The model's view is not trusted after a finding; checked
             // handles make releasing every bound name safe (stale ones are refused).
-            for (name, handle) in environment.handles.withLock({ $0 }) {
+            for handle in environment.handles.withLock({ $0.values }) {
                 if (try? bindings.fp.freeWholeDomain(handle)) == nil { try? bindings.fq.freeWholeDomain(handle) }
-                _ = name
             }
             for slot in environment.slots.withLock({ $0.values }) { try? bindings.freeU32Slot(slot) }
         } else if options.mode == .checked || trusted {
