@@ -47,6 +47,36 @@ public final class AllocationTracker: Sendable {
         }
     }
 
+    /// Records several allocations as one event, so that no snapshot can see
+    /// only some of them (the pool's workers start and stop together).
+    public func recordAllocations(_ kind: AllocationKind, count: Int, bytesEach: Int) -> [Token] {
+        state.withLock { state in
+            var stats = state.kinds[kind] ?? KindStats()
+            stats.allocations += count
+            stats.liveCount += count
+            stats.liveBytes += count * bytesEach
+            stats.leakedSinceReset += count
+            stats.highWaterCount = max(stats.highWaterCount, stats.liveCount)
+            stats.highWaterBytes = max(stats.highWaterBytes, stats.liveBytes)
+            state.kinds[kind] = stats
+            return Array(repeating: Token(kind: kind, bytes: bytesEach, epoch: state.epoch), count: count)
+        }
+    }
+
+    /// Records that several allocations were released, as one event.
+    public func recordDeallocations(_ tokens: [Token]) {
+        state.withLock { state in
+            for token in tokens {
+                var stats = state.kinds[token.kind] ?? KindStats()
+                stats.deallocations += 1
+                stats.liveCount -= 1
+                stats.liveBytes -= token.bytes
+                if token.epoch == state.epoch { stats.leakedSinceReset -= 1 }
+                state.kinds[token.kind] = stats
+            }
+        }
+    }
+
     /// Records that an allocation was released.
     public func recordDeallocation(_ token: Token) {
         state.withLock { state in

@@ -85,8 +85,9 @@ public final class ThreadPool: ParallelExecutor, @unchecked Sendable {
                 throw .spawnFailed(started: started)
             }
             workers.append(thread)
-            tokens.append(tracker.recordAllocation(.poolThread, bytes: 0))
         }
+        // One tracker event for all workers: no leak count can see half a pool.
+        tokens = tracker.recordAllocations(.poolThread, count: count, bytesEach: 0)
     }
 
     /// Stops and joins every worker, after the work already queued is done.
@@ -108,7 +109,7 @@ public final class ThreadPool: ParallelExecutor, @unchecked Sendable {
         condition.unlock()
         for thread in joining { UnsafeThreads.join(thread) }
         condition.lock()
-        for token in tokens { tracker.recordDeallocation(token) }
+        tracker.recordDeallocations(tokens)  // one event, as at start
         tokens = []
         workers = []
         stopping = false

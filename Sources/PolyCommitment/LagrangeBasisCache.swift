@@ -4,15 +4,20 @@ import Synchronization
 /// Lagrange bases per domain size, shared by every thread that holds the SRS
 /// (kimchi's `HashMapCache` with `get_or_generate` and `set_once`).
 ///
-/// Each domain size has its own cell with its own lock. The table lock is
-/// held only to find or add a cell; the first thread to take a cell's lock
-/// while it is empty computes the basis inside that lock, and every other
-/// thread asking for the same size blocks on it and then reads the result.
-/// So a basis is computed once even when many threads ask at the same moment,
-/// and threads asking for other sizes are not held up.
+/// Each domain size has its own cell with two locks. The value lock guards
+/// the stored basis and is only ever held for a moment (to read or store
+/// it). The compute lock is held while a basis is computed: the first
+/// thread to find the cell empty computes under it, and every other thread
+/// asking for the same size blocks on it and then reads the result. So a
+/// basis is computed once even when many threads ask at the same moment,
+/// threads asking for other sizes are not held up, and `ready` never
+/// mistakes a thread reading a finished basis for one still computing it
+/// (the linearizability check of the leak harness found that confusion when
+/// one lock did both jobs).
 final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     private final class Cell: Sendable {
-        let basis = Mutex<[PolyComm<Curve>]?>(nil)
+        let value = Mutex<[PolyComm<Curve>]?>(nil)
+        let computing = Mutex<Void>(())
     }
 
     private let cells = Mutex<[Int: Cell]>([:])
@@ -30,11 +35,12 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     /// The basis for `size`, computing it with `compute` if nobody has.
     func basis(size: Int, compute: () -> [PolyComm<Curve>]) -> [PolyComm<Curve>] {
         let cell = cell(size)
-        return cell.basis.withLock { stored in
-            if let stored { return stored }
+        if let stored = cell.value.withLock({ $0 }) { return stored }
+        return cell.computing.withLock { _ in
+            if let stored = cell.value.withLock({ $0 }) { return stored }
             computationCount.add(1, ordering: .relaxed)
             let computed = compute()
-            stored = computed
+            cell.value.withLock { $0 = computed }
             return computed
         }
     }
@@ -42,10 +48,12 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     /// Stores a basis unless one is already there; returns whether it was stored.
     func setOnce(size: Int, _ basis: [PolyComm<Curve>]) -> Bool {
         let cell = cell(size)
-        return cell.basis.withLock { stored in
-            if stored != nil { return false }
-            stored = basis
-            return true
+        return cell.computing.withLock { _ in
+            cell.value.withLock { stored in
+                if stored != nil { return false }
+                stored = basis
+                return true
+            }
         }
     }
 
@@ -53,7 +61,7 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     /// computation in progress.
     func ready(size: Int) -> [PolyComm<Curve>]? {
         guard let cell = cells.withLock({ $0[size] }) else { return nil }
-        return cell.basis.withLockIfAvailable { $0 } ?? nil
+        return cell.value.withLock { $0 }
     }
 
     /// How many bases this cache has computed (not counting `setOnce`).
@@ -62,6 +70,6 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     /// The domain sizes with a ready basis.
     var readySizes: [Int] {
         let table = cells.withLock { $0 }
-        return table.compactMap { size, cell in (cell.basis.withLockIfAvailable { $0 } ?? nil) == nil ? nil : size }.sorted()
+        return table.compactMap { size, cell in cell.value.withLock { $0 } == nil ? nil : size }.sorted()
     }
 }
