@@ -13,6 +13,15 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// A deliberately leaking build, for proving that LeakSanitizer and valgrind
+// notice a leak the project's own counters cannot see: with
+// PLONK_DELIBERATE_LEAK=1 in the environment, raw-mode frees of whole-domain
+// boxes skip their deallocation (see UnsafeRawHandles.free). ci/sanitize.sh
+// and ci/valgrind.sh build this way in a scratch path of its own and require
+// the detectors to fail. Never set it for a build anyone uses.
+let deliberateLeak: [SwiftSetting] = Context.environment["PLONK_DELIBERATE_LEAK"] == "1"
+    ? [.define("PLONK_DELIBERATE_LEAK")] : []
+
 let package = Package(
     name: "PlonkLeakCheck",
     products: [
@@ -31,17 +40,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "Pasta", swiftSettings: strict),
-        .target(name: "PolyCommitment", dependencies: ["Pasta"], swiftSettings: strict),
+        .target(name: "Locking", swiftSettings: strict),
+        .target(name: "PolyCommitment", dependencies: ["Pasta", "Locking"], swiftSettings: strict),
         .target(name: "CPlonkBindings"),
         .target(
             name: "PlonkBindings",
             dependencies: [
                 "Pasta",
                 "PolyCommitment",
+                "Locking",
                 "CPlonkBindings",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict + deliberateLeak
         ),
         .target(
             name: "LeakHarness",
@@ -49,6 +60,7 @@ let package = Package(
                 "Pasta",
                 "PolyCommitment",
                 "PlonkBindings",
+                "Locking",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -89,6 +101,7 @@ let package = Package(
                 "Pasta",
                 "PolyCommitment",
                 "PlonkBindings",
+                "Locking",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -103,6 +116,7 @@ let package = Package(
             dependencies: [
                 "Pasta",
                 "PolyCommitment",
+                "Locking",
                 "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 @_spi(FaultInjection) public import PlonkBindings
+import Locking
 import Synchronization
 
 /// How programs are run.
@@ -146,7 +147,7 @@ public enum ProgramRunner {
     // MARK: Free
 
     private static func runFree(_ program: Program, environment: ProgramEnvironment) -> [HistoryEvent] {
-        let events = Mutex<[HistoryEvent]>([])
+        let events = Locked<[HistoryEvent]>([])
         let start = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
         for thread in 0..<program.threads {
@@ -230,7 +231,7 @@ final class WorkerThreads: @unchecked Sendable {
 
     /// Runs `body` on worker `thread` and waits for it.
     func run<T: Sendable>(on thread: Int, _ body: @escaping @Sendable () -> T) -> T {
-        let result = Mutex<T?>(nil)
+        let result = Locked<T?>(nil)
         mailboxes[thread].work = { result.withLock { $0 = body() } }
         mailboxes[thread].go.signal()
         done.wait()

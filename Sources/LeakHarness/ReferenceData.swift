@@ -1,6 +1,7 @@
 import Pasta
 public import PlonkBindings
 import PolyCommitment
+import Locking
 import Synchronization
 
 /// What correct calls return, computed by the commitment library directly
@@ -9,7 +10,7 @@ public final class ReferenceData: Sendable {
     private let depth: Int
     private let vesta: SRS<Vesta>
     private let pallas: SRS<Pallas>
-    private let cache = Mutex<[String: UInt64]>([:])
+    private let cache = Locked<[String: UInt64]>([:])
 
     /// References for SRSs of a depth.
     public init(depth: Int) {

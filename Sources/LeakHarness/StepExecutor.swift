@@ -2,6 +2,7 @@ import Foundation
 import Pasta
 @_spi(FaultInjection) public import PlonkBindings
 import PolyCommitment
+import Locking
 import Synchronization
 
 /// Everything a program's threads share while it runs: the bindings, one
@@ -13,14 +14,14 @@ final class ProgramEnvironment: @unchecked Sendable {
     let fq: SRSHandle<Pallas>
     let faults: Set<PlantedFault>
     let directory: String
-    let handles = Mutex<[Int: Handle]>([:])
+    let handles = Locked<[Int: Handle]>([:])
     /// The family each handle name was created in.
-    let handleFamilies = Mutex<[Int: Family]>([:])
-    let slots = Mutex<[Int: Handle]>([:])
+    let handleFamilies = Locked<[Int: Family]>([:])
+    let slots = Locked<[Int: Handle]>([:])
     /// Signalled when a slot name is bound: a slot reaches another thread
     /// only after it exists, as o1js posts it to a worker after creating it.
     let slotBound = NSCondition()
-    let readHandles = Mutex<Set<Int>>([])
+    let readHandles = Locked<Set<Int>>([])
 
     init(bindings: PlonkBindings, depth: Int, faults: Set<PlantedFault>, directory: String) throws {
         self.bindings = bindings

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 
 /// Counts every allocation the bindings hand out, in every build (plonk-wasm's
@@ -22,7 +23,7 @@ public final class AllocationTracker: Sendable {
         var epoch = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an empty tracker.
     public init() {}

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 
 /// The checked-mode store behind handles: slots with generations.
@@ -20,7 +21,7 @@ final class HandleRegistry<Payload: Sendable>: Sendable {
 
     private let kind: HandleKind
     private let releasesTwice: Bool
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(kind: HandleKind, releasesTwice: Bool = false) {
         self.kind = kind

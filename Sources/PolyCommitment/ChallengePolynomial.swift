@@ -65,10 +65,28 @@ extension SRS {
         commitments: [AffinePoint<Curve>], challenges: [Curve.ScalarField],
         using generator: inout some RandomNumberGenerator, executor: some ParallelExecutor = DispatchExecutor()
     ) throws(CommitmentError) -> Bool {
+        try batchDlogAccumulatorCheck(commitments: commitments, challenges: challenges, r: .random(using: &generator), executor: executor)
+    }
+
+    /// `batchDlogAccumulatorCheck` with the system CSPRNG.
+    public func batchDlogAccumulatorCheck(
+        commitments: [AffinePoint<Curve>], challenges: [Curve.ScalarField], executor: some ParallelExecutor = DispatchExecutor()
+    ) throws(CommitmentError) -> Bool {
+        // The system generator is drawn from here, in concrete code: passed on
+        // `inout` as `some RandomNumberGenerator`, this zero-sized generator
+        // reached ThreadSanitizer's access check with a bogus address in
+        // Swift 6.3's optimized TSan build, and TSan crashed.
+        var generator = SystemRandomNumberGenerator()
+        let r = Curve.ScalarField.random(using: &generator)
+        return try batchDlogAccumulatorCheck(commitments: commitments, challenges: challenges, r: r, executor: executor)
+    }
+
+    private func batchDlogAccumulatorCheck(
+        commitments: [AffinePoint<Curve>], challenges: [Curve.ScalarField], r: Curve.ScalarField, executor: some ParallelExecutor
+    ) throws(CommitmentError) -> Bool {
         let rounds = try roundCount(commitments: commitments.count, challenges: challenges.count)
         if commitments.isEmpty { return true }
         guard rounds < 63, 1 << rounds == g.count else { throw .roundsDoNotMatchSRS(rounds: rounds, srsSize: g.count) }
-        let r = Curve.ScalarField.random(using: &generator)
         var rs = [Curve.ScalarField.one]
         for _ in 1..<commitments.count { rs.append(rs.last! * r) }
         var scalars = [Curve.ScalarField](repeating: .zero, count: g.count)
@@ -80,13 +98,6 @@ extension SRS {
         return sum.isInfinity
     }
 
-    /// `batchDlogAccumulatorCheck` with the system CSPRNG.
-    public func batchDlogAccumulatorCheck(
-        commitments: [AffinePoint<Curve>], challenges: [Curve.ScalarField], executor: some ParallelExecutor = DispatchExecutor()
-    ) throws(CommitmentError) -> Bool {
-        var generator = SystemRandomNumberGenerator()
-        return try batchDlogAccumulatorCheck(commitments: commitments, challenges: challenges, using: &generator, executor: executor)
-    }
 
     /// The accumulators for given challenges (kimchi's
     /// `batch_dlog_accumulator_generate`): ⟨b, g⟩ per group of k challenges.

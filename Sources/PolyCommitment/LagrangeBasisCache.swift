@@ -1,4 +1,5 @@
 public import Pasta
+import Locking
 import Synchronization
 
 /// Lagrange bases per domain size, shared by every thread that holds the SRS
@@ -16,11 +17,11 @@ import Synchronization
 /// one lock did both jobs).
 final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     private final class Cell: Sendable {
-        let value = Mutex<[PolyComm<Curve>]?>(nil)
-        let computing = Mutex<Void>(())
+        let value = Locked<[PolyComm<Curve>]?>(nil)
+        let computing = Locked<Void>(())
     }
 
-    private let cells = Mutex<[Int: Cell]>([:])
+    private let cells = Locked<[Int: Cell]>([:])
     private let computationCount = Atomic<Int>(0)
 
     private func cell(_ size: Int) -> Cell {

@@ -1,4 +1,5 @@
 import Dispatch
+import Locking
 import Synchronization
 
 /// Where the heavy loops (MSM windows, FFT halves, SRS chunks) run.
@@ -31,7 +32,7 @@ extension ParallelExecutor {
     /// - Returns: the results, in order.
     public func map<T: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
         if count <= 1 || parallelism <= 1 { return (0..<count).map(transform) }
-        let results = Mutex([T?](repeating: nil, count: count))
+        let results = Locked([T?](repeating: nil, count: count))
         run(count) { index in
             let value = transform(index)
             results.withLock { $0[index] = value }

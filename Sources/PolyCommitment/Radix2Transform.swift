@@ -70,7 +70,7 @@ struct Radix2Transform<Scalar: PrimeField> {
             }
             level = (0..<half).map { residue in
                 let slices = parts[residue * pieces..<(residue + 1) * pieces]
-                return slices.flatMap(\.low) + slices.flatMap(\.high)
+                return slices.flatMap { $0.low } + slices.flatMap { $0.high }
             }
             modulus = half
         }
@@ -156,7 +156,7 @@ extension EvaluationDomain {
     ///   - executor: where to run.
     /// - Throws: `TransformError.tooManyValues` beyond n.
     public func fft(_ coefficients: [Field], executor: some ParallelExecutor = SerialExecutor()) throws(TransformError) -> [Field] {
-        try fft(coefficients.map { FieldElement(value: $0) }, executor: executor).map(\.value)
+        try fft(coefficients.map { FieldElement(value: $0) }, executor: executor).map { $0.value }
     }
 
     /// The inverse FFT of field values: the coefficients that take them.
@@ -166,7 +166,7 @@ extension EvaluationDomain {
     ///   - executor: where to run.
     /// - Throws: `TransformError.tooManyValues` beyond n.
     public func ifft(_ evaluations: [Field], executor: some ParallelExecutor = SerialExecutor()) throws(TransformError) -> [Field] {
-        try ifft(evaluations.map { FieldElement(value: $0) }, executor: executor).map(\.value)
+        try ifft(evaluations.map { FieldElement(value: $0) }, executor: executor).map { $0.value }
     }
 
     private func padded<E: FFTElement>(_ values: [E]) throws(TransformError) -> [E] {

@@ -1,5 +1,6 @@
 import Dispatch
 import Pasta
+import Locking
 import Synchronization
 
 extension SRS {
@@ -39,7 +40,7 @@ extension SRS {
         try validate(depth)
         let map = BWGroupMap<Curve>()
         let chunkCount = (depth + creationChunk - 1) / creationChunk
-        let chunks = Mutex([[AffinePoint<Curve>]](repeating: [], count: chunkCount))
+        let chunks = Locked([[AffinePoint<Curve>]](repeating: [], count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let start = chunk * creationChunk
             let points = KimchiHashToCurve<Curve>.srsPoints(start..<min(depth, start + creationChunk), map: map)

@@ -2,6 +2,7 @@ import Dispatch
 import Pasta
 import PlonkBindings
 import PolyCommitment
+import Locking
 import Synchronization
 import Testing
 
@@ -143,7 +144,7 @@ struct U32SlotTests {
         let bindings = PlonkBindings(configuration: BindingsConfiguration(mode: mode))
         bindings.resetAllocationTracking()
         let slot = bindings.createZeroU32Slot()
-        let received = Mutex<UInt32>(0)
+        let received = Locked<UInt32>(0)
         DispatchQueue.concurrentPerform(iterations: 2) { role in
             if role == 0 {
                 let value = try! bindings.waitUntilNonZero(slot, timeout: .seconds(30))
@@ -194,7 +195,7 @@ struct ThreadPoolTests {
         let bindings = PlonkBindings()
         try bindings.initThreadPool(threads: 2)
         let srs = try bindings.fp.create(depth: 8)
-        let results = Mutex<[[PolyComm<Vesta>]]>([])
+        let results = Locked<[[PolyComm<Vesta>]]>([])
         DispatchQueue.concurrentPerform(iterations: 3) { role in
             if role == 2 {
                 try! bindings.exitThreadPool()

@@ -3,11 +3,11 @@ import Logging
 import Pasta
 import PlonkBindings
 import PolyCommitment
-import Synchronization
+import Locking
 
 /// Collects log lines so tests can read what `logAllocationStats` said.
 final class CapturedLog: Sendable {
-    let lines = Mutex<[String]>([])
+    let lines = Locked<[String]>([])
 
     var logger: Logger {
         Logger(label: "test") { _ in CapturingHandler(sink: self) }

@@ -1,7 +1,7 @@
 import Dispatch
 import Pasta
 import PolyCommitment
-import Synchronization
+import Locking
 import Testing
 
 /// The SRS of depth 16: by the prefix tests, kimchi's vesta.srs truncated.
@@ -84,7 +84,7 @@ struct LagrangeBasisTests {
     @Test("8 threads asking for the same new domain compute it once and get identical bases")
     func concurrentFirstUse() throws {
         let srs = try SRS<Vesta>.create(depth: 16)
-        let results = Mutex<[[PolyComm<Vesta>]]>([])
+        let results = Locked<[[PolyComm<Vesta>]]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
             let basis = try! srs.lagrangeBasis(domainSize: 32, executor: SerialExecutor())
             results.withLock { $0.append(basis) }

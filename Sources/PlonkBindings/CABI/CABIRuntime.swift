@@ -1,6 +1,7 @@
 import CPlonkBindings
 import Pasta
 import PolyCommitment
+import Locking
 import Synchronization
 
 /// A C status, thrown inside the ABI layer and returned at its edge.
@@ -53,7 +54,7 @@ final class CABIRuntime: Sendable {
     /// The bindings every C call uses.
     static var current: CABIRuntime { shared.withLock { $0 } }
 
-    private static let shared = Mutex(CABIRuntime(configuration: BindingsConfiguration()))
+    private static let shared = Locked(CABIRuntime(configuration: BindingsConfiguration()))
 
     /// Replaces the bindings when nothing is alive in the current ones.
     static func configure(_ configuration: BindingsConfiguration) throws(CABIError) {
@@ -98,7 +99,7 @@ final class SRSReferenceTable: Sendable {
         }
     }
 
-    private let state = Mutex<(live: [UInt: Entry], released: Set<UInt>)>(([:], []))
+    private let state = Locked<(live: [UInt: Entry], released: Set<UInt>)>(([:], []))
 
     var isEmpty: Bool { state.withLock { $0.live.isEmpty } }
 

@@ -66,7 +66,7 @@ enum UnsafeCABIBuffers {
 /// Addresses of buffers handed to C, with their tracker tokens; also the
 /// released ones, so a second free is told apart from a forged pointer.
 final class ExportTable: Sendable {
-    private let state = Mutex<(live: [UInt: AllocationTracker.Token], released: Set<UInt>)>(([:], []))
+    private let state = Locked<(live: [UInt: AllocationTracker.Token], released: Set<UInt>)>(([:], []))
 
     func insert(_ address: UInt, token: AllocationTracker.Token) {
         state.withLock {
@@ -88,4 +88,5 @@ final class ExportTable: Sendable {
     var isEmpty: Bool { state.withLock { $0.live.isEmpty } }
 }
 
+import Locking
 import Synchronization
