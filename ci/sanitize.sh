@@ -1,41 +1,88 @@
 #!/usr/bin/env bash
-# Sanitizer checks, in their own scratch path so they never mix with the
-# normal build:
-#  1. the bindings test suite under AddressSanitizer + LeakSanitizer
-#     (suppressions in ci/sanitizers/lsan.supp: Swift toolchain only, each explained);
-#  2. `leakcheck ownership` in raw mode: the fixed implementation must run
-#     clean, and the legacy implementation must make AddressSanitizer report
-#     its heap-use-after-free (proof that the detector sees the original bug).
+# Sanitizer checks, each mode in a scratch path of its own so builds never mix.
+#
+# AddressSanitizer + LeakSanitizer (.build-asan; suppressions in
+# ci/sanitizers/lsan.supp: the Swift toolchain only, each entry explained):
+#  1. the bindings test suite;
+#  2. the harness (release build): `leakcheck run` in raw and checked mode,
+#     and `leakcheck ownership` in raw mode, must run clean;
+#  3. the legacy implementation in raw mode must make AddressSanitizer report
+#     its heap-use-after-free (proof that the detector sees the original bug);
+#  4. a deliberately leaking build (PLONK_DELIBERATE_LEAK=1: raw-mode frees of
+#     whole-domain boxes skip their deallocation while the bindings' own
+#     counters record them as freed) must make LeakSanitizer fail.
+# ThreadSanitizer (.build-tsan):
+#  5. the bindings and harness test suites;
+#  6. the harness on the free schedule (real threads racing), raw and checked.
+# The package's locks are pthread mutexes (Sources/Locking) because TSan cannot
+# see the standard library Mutex's futex path on Linux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-asan
 export SWIFT_BACKTRACE=enable=no   # the backtracer can hang after a sanitizer abort
 export LSAN_OPTIONS="suppressions=$PWD/ci/sanitizers/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-export PLONK_ABI_TEST_CFLAGS="-fsanitize=address"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+seconds="${PLONK_SANITIZE_SECONDS:-15}"
 
 echo "== bindings tests under AddressSanitizer"
-swift test --sanitize=address --scratch-path "$scratch" --filter PlonkBindingsTests
+PLONK_ABI_TEST_CFLAGS="-fsanitize=address" \
+  swift test --sanitize=address --scratch-path .build-asan --filter PlonkBindingsTests
 
-echo "== leakcheck ownership under AddressSanitizer"
-swift build --sanitize=address --scratch-path "$scratch" --product leakcheck
-bin="$(swift build --sanitize=address --scratch-path "$scratch" --show-bin-path)/leakcheck"
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+asan=(-c release --sanitize=address --scratch-path .build-asan --product leakcheck)
 
+echo "== a deliberately leaking build must fail LeakSanitizer"
+PLONK_DELIBERATE_LEAK=1 swift build "${asan[@]}"
+bin="$(swift build "${asan[@]}" --show-bin-path)/leakcheck"
+if "$bin" ownership --implementation fixed --mode raw >"$work/leaky.log" 2>&1 \
+   || ! grep -q "ERROR: LeakSanitizer: detected memory leaks" "$work/leaky.log" \
+   || ! grep -q "UnsafeRawHandles" "$work/leaky.log"; then
+  cat "$work/leaky.log"
+  echo "FAIL: LeakSanitizer did not report the deliberately leaked box" >&2
+  exit 1
+fi
+echo "ok: LeakSanitizer fails the leaking build: $(grep -m1 'SUMMARY: AddressSanitizer' "$work/leaky.log")"
+
+echo "== the harness under AddressSanitizer (release)"
+swift build "${asan[@]}"
 "$bin" ownership --implementation fixed --mode raw
 echo "ok: the fixed implementation runs clean in raw mode"
+for mode in raw checked; do
+  "$bin" run --mode "$mode" --budget "$seconds" --findings-dir "$work/findings" | grep -E "^(programs|findings)"
+  echo "ok: leakcheck run --mode $mode is clean under AddressSanitizer"
+done
 
-if "$bin" ownership --implementation legacy --mode raw >"$log" 2>&1; then
-  cat "$log"
+if "$bin" ownership --implementation legacy --mode raw >"$work/legacy.log" 2>&1; then
+  cat "$work/legacy.log"
   echo "FAIL: the legacy implementation ran without AddressSanitizer noticing" >&2
   exit 1
 fi
-if ! grep -q "ERROR: AddressSanitizer: heap-use-after-free" "$log"; then
-  cat "$log"
+if ! grep -q "ERROR: AddressSanitizer: heap-use-after-free" "$work/legacy.log"; then
+  cat "$work/legacy.log"
   echo "FAIL: the legacy run failed, but not with AddressSanitizer's heap-use-after-free" >&2
   exit 1
 fi
 echo "ok: AddressSanitizer reports the legacy implementation's heap-use-after-free:"
-grep -m1 "ERROR: AddressSanitizer" "$log"
+grep -m1 "ERROR: AddressSanitizer" "$work/legacy.log"
+
+echo "== bindings and harness tests under ThreadSanitizer"
+# The C ABI test links its C program against the TSan build of the library;
+# the toolchain's TSan runtime carries libdispatch interceptors, hence
+# libdispatch and the blocks runtime.
+swiftlib=/opt/swift/usr/lib/swift/linux
+[ -d "$swiftlib" ] || swiftlib="$(dirname "$(dirname "$(command -v swift)")")/lib/swift/linux"
+PLONK_ABI_TEST_CFLAGS="-fsanitize=thread -L$swiftlib -ldispatch -lBlocksRuntime -Wl,-rpath,$swiftlib" \
+  swift test --sanitize=thread --scratch-path .build-tsan --filter PlonkBindingsTests --filter LeakHarnessTests
+
+echo "== the harness on the free schedule under ThreadSanitizer (release)"
+tsan=(-c release --sanitize=thread --scratch-path .build-tsan --product leakcheck)
+swift build "${tsan[@]}"
+bin="$(swift build "${tsan[@]}" --show-bin-path)/leakcheck"
+nm "$bin" >"$work/symbols.txt"
+grep -q "__tsan_init" "$work/symbols.txt" || { echo "FAIL: $bin is not instrumented by ThreadSanitizer" >&2; exit 1; }
+for mode in checked raw; do
+  "$bin" run --schedule free --mode "$mode" --budget "$seconds" --findings-dir "$work/findings" | grep -E "^(programs|findings)"
+  echo "ok: leakcheck run --schedule free --mode $mode is clean under ThreadSanitizer"
+done
 echo "sanitize: all checks passed"
