@@ -7,6 +7,13 @@
 #                              built against the legacy implementation
 #   ci/fuzz.sh run [SECONDS]   fuzz each target for SECONDS (default 30), then merge new coverage
 #                              into corpora/<Target>/ with -merge=1
+#   ci/fuzz.sh target NAME [LIBFUZZER FLAGS...]
+#                              fuzz one target until stopped (or as the flags say), with its
+#                              dictionary, corpus and artifact directory set up; for many cores
+#                              on one machine add -fork=N (N worker processes, crashes do not
+#                              stop the run; add -ignore_crashes=1 to keep going after one)
+# Every target fuzzes with its dictionary, Fuzz/Dictionaries/<Target>.dict.
+# PLONK_FUZZ_FORK=N makes `run` use libFuzzer's fork mode with N workers.
 # A crash input is written to ./fuzz-artifacts/; keep it forever in corpora/regressions/<Target>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +54,7 @@ run() {
   for target in "${targets[@]}"; do
     fresh="$(mktemp -d)"
     "$bin/$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ \
+      -dict="Fuzz/Dictionaries/$target.dict" ${PLONK_FUZZ_FORK:+-fork=$PLONK_FUZZ_FORK} \
       "$fresh" "corpora/$target" 2>"$bin/$target.fuzz.log" || { tail -40 "$bin/$target.fuzz.log"; echo "FAIL: $target found a crash (see fuzz-artifacts/)" >&2; exit 1; }
     "$bin/$target" -merge=1 "corpora/$target" "$fresh" >/dev/null 2>&1
     rm -rf "$fresh"
@@ -55,9 +63,19 @@ run() {
   done
 }
 
+target() {
+  local name="${1:?usage: ci/fuzz.sh target NAME [LIBFUZZER FLAGS...]}"
+  shift
+  [[ " ${targets[*]} " == *" $name "* ]] || { echo "unknown target $name (one of: ${targets[*]})" >&2; exit 2; }
+  build
+  mkdir -p fuzz-artifacts
+  exec "$bin/$name" -artifact_prefix=fuzz-artifacts/ -dict="Fuzz/Dictionaries/$name.dict" "$@" "corpora/$name"
+}
+
 case "${1:-}" in
   build) build ;;
+  target) shift; target "$@" ;;
   replay) replay ;;
   run) run "${2:-30}" ;;
-  *) echo "usage: ci/fuzz.sh build|replay|run [SECONDS]" >&2; exit 2 ;;
+  *) echo "usage: ci/fuzz.sh build|replay|run [SECONDS]|target NAME [FLAGS...]" >&2; exit 2 ;;
 esac
