@@ -18,6 +18,10 @@ public struct Campaign: Sendable {
     /// Where findings (warning) and per-program results (debug) are logged.
     public var logger = Logger(label: "leakcheck.harness")
 
+    /// Record live counts after every step and minimize the first finding
+    /// of every kind, for the HTML report (costs time and memory).
+    public var recordTimeline = false
+
     /// Defaults: a few seconds, both families, small SRS, 4 threads.
     public init() {}
 
@@ -35,6 +39,20 @@ public struct Campaign: Sendable {
         /// The first failing program, minimized, when there was one.
         public var minimized: (program: Program, seed: UInt64, finding: Finding)?
 
+        /// Live counts after every step (when the campaign records a timeline).
+        public var timeline: [TimelineSample] = []
+        /// Where each program starts on the timeline.
+        public var programStarts: [Int] = []
+        /// Tracked allocations left alive at each program's end, in program order.
+        public var programLeaks: [Int] = []
+        /// Where each finding showed on the timeline.
+        public var markers: [FindingMarker] = []
+        /// The first finding of each kind, minimized, with its execution order.
+        public var examples: [FindingExample] = []
+
+        /// An empty report.
+        public init() {}
+
         /// Findings per kind.
         public var countsByKind: [FindingKind: Int] {
             findings.reduce(into: [:]) { $0[$1.finding.kind, default: 0] += 1 }
@@ -50,11 +68,17 @@ public struct Campaign: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let generator = ProgramGenerator(configuration: effectiveGenerator)
+        let recorder = recordTimeline ? TimelineRecorder() : nil
         for index in 0..<programs {
             if clock.now - started > budget { break }
             let programSeed = seed &+ UInt64(index)
             let program = generator.program(seed: programSeed)
-            let result = ProgramRunner.run(program, seed: programSeed, options: options, reference: reference)
+            let result = ProgramRunner.run(program, seed: programSeed, options: options, reference: reference, recorder: recorder)
+            if let recorder {
+                report.programStarts.append(recorder.programBase)
+                report.programLeaks.append(result.leakedAtEnd)
+                report.markers += Self.markers(result.findings, seed: programSeed, recorder: recorder)
+            }
             report.programs += 1
             report.steps += result.steps
             if result.inconclusive { report.inconclusive += 1 }
@@ -65,7 +89,14 @@ public struct Campaign: Sendable {
                 report.findings.append((programSeed, finding))
                 logger.warning("finding", metadata: ["seed": "\(programSeed)", "kind": "\(finding.kind.rawValue)", "step": "\(finding.step.map(String.init) ?? "-")"])
             }
-            if report.minimized == nil, let first = result.findings.first {
+            if recordTimeline {
+                for finding in result.findings where !report.examples.contains(where: { $0.finding.kind == finding.kind }) {
+                    report.examples.append(example(program, seed: programSeed, kind: finding.kind, reference: reference))
+                }
+            }
+            if report.minimized == nil, let example = report.examples.first {
+                report.minimized = (example.program, example.seed, example.finding)
+            } else if report.minimized == nil, let first = result.findings.first {
                 let shrunk = Shrinker(budget: 400).shrink(program, kind: first.kind) { candidate in
                     ProgramRunner.run(candidate, seed: programSeed, options: options, reference: reference).findings
                 }
@@ -74,9 +105,39 @@ public struct Campaign: Sendable {
             }
             progress(report.programs, programs)
         }
+        if let recorder { report.timeline = recorder.samples }
         let elapsed = clock.now - started
         report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
+    }
+
+    /// Each finding placed on the timeline: at the position its step ran, or
+    /// at the program's end when it has no step (a leak found in cleanup).
+    ///
+    /// - Parameters:
+    ///   - findings: one program's findings.
+    ///   - seed: its seed.
+    ///   - recorder: the recorder that ran it, before the next program starts.
+    /// - Returns: one marker per finding.
+    public static func markers(_ findings: [Finding], seed: UInt64, recorder: TimelineRecorder) -> [FindingMarker] {
+        let trace = recorder.trace
+        let base = recorder.programBase
+        return findings.map { finding in
+            let order = finding.step.flatMap { step in trace.first { $0.step == step }?.order } ?? max(0, trace.count - 1)
+            return FindingMarker(step: base + order, seed: seed, finding: finding)
+        }
+    }
+
+    /// The program shrunk for one finding kind, re-run to record the order
+    /// its steps take.
+    func example(_ program: Program, seed: UInt64, kind: FindingKind, reference: ReferenceData) -> FindingExample {
+        let shrunk = Shrinker(budget: 400).shrink(program, kind: kind) { candidate in
+            ProgramRunner.run(candidate, seed: seed, options: options, reference: reference).findings
+        }
+        let recorder = TimelineRecorder()
+        let findings = ProgramRunner.run(shrunk, seed: seed, options: options, reference: reference, recorder: recorder).findings
+        let finding = findings.first { $0.kind == kind } ?? findings.first ?? Finding(kind: kind, step: nil, detail: "did not recur when re-run")
+        return FindingExample(program: shrunk, seed: seed, finding: finding, trace: recorder.trace)
     }
 
     /// Misuse only in checked mode (it is undefined behaviour in raw mode);

@@ -3,6 +3,10 @@ public enum FindingKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A step returned something other than the model's outcome (a refused
     /// call that should work, a call that should be refused, wrong data).
     case unexpectedOutcome = "unexpected-outcome"
+    /// The bindings refused a call as a use after free while the model holds
+    /// the handle live: something freed it behind the caller's back (the
+    /// legacy `read_from_ptr` bug).
+    case useAfterFree = "use-after-free"
     /// A leak assertion read a count other than the model's.
     case leakMismatch = "leak-mismatch"
     /// After every thread joined and every resource was released, tracked

@@ -60,6 +60,16 @@ public struct Model: Sendable, Hashable {
     }
 
     public var liveSlots: [Int] { slots.filter { $0.value.live }.map(\.key).sorted() }
+
+    /// What should be alive now, per kind the model tracks (SRS handles are
+    /// the program's own and are not modelled): the report's expected lines.
+    public var expectedLive: [AllocationKind: Int] {
+        [
+            .wholeDomainBuffer: handles.values.filter(\.live).count,
+            .u32Slot: slots.values.filter(\.live).count,
+            .poolThread: poolThreads,
+        ]
+    }
     public var poolIsUp: Bool { poolThreads > 0 }
 
     /// Whether a step can run now without blocking: a wait needs a nonzero word.

@@ -56,7 +56,9 @@ public enum ProgramRunner {
     ///   - seed: decides the controlled schedule.
     ///   - options: schedule, mode, implementation, faults.
     ///   - reference: expected results for the program's depth.
-    public static func run(_ program: Program, seed: UInt64, options: RunOptions, reference: ReferenceData) -> ProgramResult {
+    ///   - recorder: when given, receives the live counts and the thread
+    ///     after every step (for the HTML report).
+    public static func run(_ program: Program, seed: UInt64, options: RunOptions, reference: ReferenceData, recorder: TimelineRecorder? = nil) -> ProgramResult {
         let mallocBefore = PlonkBindings.processMallocStats?.outstandingCount
         var configuration = BindingsConfiguration(mode: options.mode, implementation: options.implementation)
         configuration.faults = options.bindingsFaults
@@ -68,6 +70,7 @@ public enum ProgramRunner {
             return ProgramResult(findings: [Finding(kind: .unexpectedOutcome, step: nil, detail: "could not create the program's SRSs")], steps: 0, leakedAtEnd: 0, inconclusive: false)
         }
         bindings.resetAllocationTracking()
+        recorder?.beginProgram()
 
         var findings = [Finding]()
         var final = Model(reference: reference)
@@ -75,12 +78,12 @@ public enum ProgramRunner {
         var executed = 0
         switch options.schedule {
         case .controlled:
-            let outcome = runControlled(program, seed: seed, environment: environment, model: final)
+            let outcome = runControlled(program, seed: seed, environment: environment, model: final, recorder: recorder)
             findings += outcome.findings
             final = outcome.model
             executed = outcome.executed
         case .free:
-            let events = runFree(program, environment: environment)
+            let events = runFree(program, environment: environment, recorder: recorder)
             executed = events.count
             switch LinearizabilityChecker.check(events, model: final) {
             case .linearizable(let model):
@@ -108,7 +111,7 @@ public enum ProgramRunner {
 
     // MARK: Controlled
 
-    private static func runControlled(_ program: Program, seed: UInt64, environment: ProgramEnvironment, model initial: Model) -> (findings: [Finding], model: Model, executed: Int) {
+    private static func runControlled(_ program: Program, seed: UInt64, environment: ProgramEnvironment, model initial: Model, recorder: TimelineRecorder?) -> (findings: [Finding], model: Model, executed: Int) {
         var model = initial
         var queues = (0..<program.threads).map { program.steps(of: $0) }
         var scheduler = PCTScheduler(threads: program.threads, steps: program.steps.count, seed: seed)
@@ -135,8 +138,13 @@ public enum ProgramRunner {
             let actual = workers.run(on: thread) {
                 StepExecutor.execute(step.operation, step: index, in: environment, waitTimeout: .seconds(10))
             }
+            recorder?.record(step: index, thread: thread, stats: environment.bindings.allocationStats, expected: model.expectedLive)
             if actual != expected {
-                let kind: FindingKind = { if case .leaks = expected { return .leakMismatch }; return .unexpectedOutcome }()
+                let kind: FindingKind = {
+                    if case .leaks = expected { return .leakMismatch }
+                    if actual == .refused(.useAfterFree) { return .useAfterFree }
+                    return .unexpectedOutcome
+                }()
                 findings.append(Finding(kind: kind, step: index, detail: "\(ProgramText.format(step.operation)) on thread \(thread): expected \(expected), got \(actual)"))
                 break  // reality and the model have parted; stop here
             }
@@ -146,7 +154,7 @@ public enum ProgramRunner {
 
     // MARK: Free
 
-    private static func runFree(_ program: Program, environment: ProgramEnvironment) -> [HistoryEvent] {
+    private static func runFree(_ program: Program, environment: ProgramEnvironment, recorder: TimelineRecorder?) -> [HistoryEvent] {
         let events = Locked<[HistoryEvent]>([])
         let start = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
@@ -160,6 +168,7 @@ public enum ProgramRunner {
                     let outcome = StepExecutor.execute(step.operation, step: index, in: environment, waitTimeout: .seconds(10))
                     let end = DispatchTime.now().uptimeNanoseconds
                     events.withLock { $0.append(HistoryEvent(step: index, operation: step.operation, start: begin, end: end, outcome: outcome)) }
+                    recorder?.record(step: index, thread: thread, stats: environment.bindings.allocationStats, expected: nil)
                 }
                 group.leave()
             }

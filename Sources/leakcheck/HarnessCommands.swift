@@ -40,6 +40,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("max-leaks"), help: "Tolerated allocations alive at a program's end.") var maxLeaks = 0
     @Option(help: "Write a JSON report here.") var json: String?
     @Option(help: "Write a JUnit XML report here.") var junit: String?
+    @Option(help: "Write a self-contained HTML report here (plot, findings, thread timelines).") var html: String?
     @Option(name: .customLong("findings-dir"), help: "Where minimized failing programs are saved.") var findingsDirectory = "leakcheck-findings"
     @Option(help: "Op mix as kind=weight,… (kinds: \(OperationKind.allCases.map(\.rawValue).joined(separator: ", "))); unnamed kinds keep their defaults.") var mix: String?
     @OptionGroup var harness: HarnessOptions
@@ -65,12 +66,19 @@ struct RunCommand: ParsableCommand {
         campaign.generator.domains = [max(1, depth / 2), depth, depth * 2, depth * 4]
         if let mix { campaign.generator.mix = OperationKind.parseMix(mix)! }
         campaign.options = harness.runOptions
+        campaign.recordTimeline = html != nil
         let progress = ProgressLine(enabled: isatty(1) == 1)
         var report = campaign.run { progress.update($0, $1) }
         progress.finish()
         report.findings.removeAll { $0.finding.kind == .leakAtEnd && leakCount($0.finding) <= maxLeaks }
-        if report.findings.isEmpty { report.minimized = nil }
+        if report.findings.isEmpty { report.minimized = nil; report.examples = [] }
         try emit(report, options: campaign.options, json: json, junit: junit, findingsDirectory: findingsDirectory)
+        if let html {
+            var page = HTMLReport(title: "leakcheck run: \(report.findings.isEmpty ? "clean" : "\(report.findings.count) finding(s)")")
+            page.summary = HTMLReportFile.summary(report, options: campaign.options, threads: threads, seed: "\(seed) (programs use seed … seed+\(max(0, report.programs - 1)))")
+            HTMLReportFile.append(report, to: &page, replay: { HTMLReportFile.runCommand(campaign, seed: $0, mix: mix) }, findingsDirectory: findingsDirectory)
+            try writeReport(page, to: html, failing: !report.findings.isEmpty)
+        }
         if !report.findings.isEmpty { throw ExitCode(1) }
     }
 
@@ -88,13 +96,36 @@ struct ReplayCommand: ParsableCommand {
 
     @Argument(help: "Program files or directories.") var paths: [String]
     @Flag(help: "Succeed only if every program fails (for corpora of known-bad programs, such as legacy ones).") var expectFailure = false
+    @Option(help: "Write a self-contained HTML report here (plot, findings, thread timelines).") var html: String?
 
     func run() throws {
         let files = try ProgramFiles.collect(paths)
         var failing = 0
+        var page = HTMLReport(title: "leakcheck replay")
+        var report = Campaign.Report()
+        let recorder = TimelineRecorder()
+        var lastOptions = RunOptions()
+        var threads = Set<Int>()
+        let clock = ContinuousClock(), started = clock.now
         for file in files {
             let (program, seed, options) = try ProgramFiles.load(file)
-            let result = ProgramRunner.run(program, seed: seed, options: options, reference: ReferenceData(depth: program.depth))
+            lastOptions = options
+            threads.insert(program.threads)
+            let result = ProgramRunner.run(program, seed: seed, options: options, reference: ReferenceData(depth: program.depth), recorder: html == nil ? nil : recorder)
+            report.programs += 1
+            report.steps += result.steps
+            report.leakedAtEnd += result.leakedAtEnd
+            report.peakLiveBytes = max(report.peakLiveBytes, result.peakLiveBytes)
+            if html != nil {
+                report.programStarts.append(recorder.programBase)
+                report.programLeaks.append(result.leakedAtEnd)
+                report.markers += Campaign.markers(result.findings, seed: seed, recorder: recorder)
+                if let first = result.findings.first {
+                    let example = FindingExample(program: program, seed: seed, finding: first, trace: recorder.trace)
+                    page.examples.append(HTMLReport.Example(example, replayCommand: "leakcheck replay \(file)"))
+                }
+                page.findings += result.findings.map { HTMLReport.Entry(finding: $0, seed: seed, replayCommand: "leakcheck replay \(file)") }
+            }
             if result.findings.isEmpty {
                 print("clean   \(file)")
             } else {
@@ -104,7 +135,20 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         print("\(files.count - failing) clean, \(failing) failing")
-        if expectFailure ? failing < files.count : failing > 0 { throw ExitCode(1) }
+        let failed = expectFailure ? failing < files.count : failing > 0
+        if let html {
+            report.seconds = Double((clock.now - started).components.seconds)
+            report.timeline = recorder.samples
+            page.title = "leakcheck replay: \(files.count - failing) clean, \(failing) failing"
+            page.summary = HTMLReportFile.summary(report, options: lastOptions, threads: threads.max() ?? 1, seed: "from each file's options line")
+            page.summary.insert(("files", files.joined(separator: " ")), at: 0)
+            page.timeline = report.timeline
+            page.programStarts = report.programStarts
+            page.programLeaks = report.programLeaks
+            page.markers = report.markers
+            try writeReport(page, to: html, failing: failed)
+        }
+        if failed { throw ExitCode(1) }
     }
 }
 
@@ -215,8 +259,11 @@ struct GateCommand: ParsableCommand {
 
     @Argument(help: "Scenario files or directories of *.json.") var paths: [String]
     @Option(help: "Write a JUnit XML report here.") var junit: String?
+    @Option(help: "Write a self-contained HTML report here (plot, findings, thread timelines).") var html: String?
 
     func run() throws {
+        var page = HTMLReport(title: "leakcheck gate")
+        var totals = Campaign.Report()
         var files = [String]()
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -237,8 +284,17 @@ struct GateCommand: ParsableCommand {
             } catch {
                 throw InputError("\(file): not a scenario: \(error)")
             }
-            let report = scenario.campaign.run()
+            var campaign = scenario.campaign
+            campaign.recordTimeline = html != nil
+            let report = campaign.run()
             let violations = scenario.violations(of: report)
+            if html != nil {
+                HTMLReportFile.append(report, to: &page, replay: { HTMLReportFile.runCommand(campaign, seed: $0, mix: nil) }, findingsDirectory: "leakcheck-findings")
+                page.summary.append(("scenario \(scenario.name)", (violations.isEmpty ? "ok: " : "FAIL: ") + "\(report.programs) programs, \(report.steps) steps, \(scenario.schedule.rawValue)/\(scenario.mode.rawValue)/\(scenario.implementation.rawValue), left alive \(report.leakedAtEnd)/\(scenario.maxLeakedAllocations), peak live bytes \(report.peakLiveBytes)/\(scenario.maxPeakLiveBytes)" + (violations.isEmpty ? "" : "; " + violations.joined(separator: "; "))))
+                totals.programs += report.programs
+                totals.steps += report.steps
+                totals.seconds += report.seconds
+            }
             let verdict = violations.isEmpty ? "ok  " : "FAIL"
             print("\(verdict) \(scenario.name): \(report.programs) programs, \(report.steps) steps, left alive \(report.leakedAtEnd)/\(scenario.maxLeakedAllocations), peak live bytes \(report.peakLiveBytes)/\(scenario.maxPeakLiveBytes)")
             for violation in violations { print("     \(violation)") }
@@ -252,6 +308,24 @@ struct GateCommand: ParsableCommand {
             try xml.write(toFile: junit, atomically: true, encoding: .utf8)
         }
         print("gate: \(files.count - failures.count) of \(files.count) scenarios within their thresholds")
+        if let html {
+            page.title = "leakcheck gate: \(files.count - failures.count) of \(files.count) scenarios within their thresholds"
+            let rate = totals.seconds > 0 ? Int(Double(totals.steps) / totals.seconds) : 0
+            page.summary.insert(contentsOf: [("scenarios", "\(files.count)"), ("programs", "\(totals.programs)"), ("steps", "\(totals.steps)"), ("steps per second", "\(rate)")], at: 0)
+            try writeReport(page, to: html, failing: !failures.isEmpty)
+        }
         if !failures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Writes an HTML report; when it cannot, says why on standard error and
+/// exits 1 if the run found something (its verdict stands) or 2 otherwise.
+func writeReport(_ page: HTMLReport, to path: String, failing: Bool) throws {
+    do {
+        try page.write(to: path)
+        print("HTML report: \(path)")
+    } catch {
+        FileHandle.standardError.write(Data("leakcheck: \(error)\n".utf8))
+        throw ExitCode(failing ? 1 : 2)
     }
 }

@@ -8,6 +8,13 @@ func emit(_ report: Campaign.Report, options: RunOptions, json: String?, junit: 
     print("schedule: \(options.schedule.rawValue)  mode: \(options.mode.rawValue)  implementation: \(options.implementation.rawValue)  inconclusive histories: \(report.inconclusive)")
     let counts = report.countsByKind
     print("findings: \(report.findings.count)" + (counts.isEmpty ? "" : "  (" + counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ") + ")"))
+    if !report.examples.isEmpty {
+        try FileManager.default.createDirectory(atPath: findingsDirectory, withIntermediateDirectories: true)
+        for example in report.examples {
+            try CorpusFile.text(example.program, seed: example.seed, options: options, finding: example.finding)
+                .write(toFile: HTMLReportFile.examplePath(example, findingsDirectory: findingsDirectory), atomically: true, encoding: .utf8)
+        }
+    }
     if let minimized = report.minimized {
         try FileManager.default.createDirectory(atPath: findingsDirectory, withIntermediateDirectories: true)
         let path = "\(findingsDirectory)/\(minimized.finding.kind.rawValue)-seed\(minimized.seed).program"

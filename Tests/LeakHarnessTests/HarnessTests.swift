@@ -69,6 +69,8 @@ struct HarnessTests {
         #expect(found.contains { $0.kind == .leakAtEnd })
         let readTwice = try program("program threads=1 depth=2\n0: ptr fp 2 h0\n0: read fp h0\n0: read fp h0")
         let useAfterFree = findings(readTwice) { $0.implementation = .legacy }
+        #expect(useAfterFree.first?.kind == .useAfterFree, "\(useAfterFree)")
+        #expect(useAfterFree.first?.step == 2)
         #expect(useAfterFree.first?.detail.contains("refused(use-after-free)") == true, "\(useAfterFree)")
     }
 
