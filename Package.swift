@@ -43,6 +43,9 @@ let package = Package(
         .target(name: "Locking", swiftSettings: strict),
         .target(name: "PolyCommitment", dependencies: ["Pasta", "Locking"], swiftSettings: strict),
         .target(name: "CPlonkBindings"),
+        // The plain C field multiplication `leakcheck bench fp-mul` measures
+        // the Swift code against, in the same process.
+        .target(name: "FieldReference", path: "Benchmarks/FieldReference"),
         .target(
             name: "PlonkBindings",
             dependencies: [
@@ -72,6 +75,7 @@ let package = Package(
                 "PolyCommitment",
                 "PlonkBindings",
                 "LeakHarness",
+                "FieldReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -89,6 +93,7 @@ let package = Package(
             name: "PastaTests",
             dependencies: [
                 "Pasta",
+                "FieldReference",
                 "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

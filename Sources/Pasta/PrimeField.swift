@@ -205,7 +205,13 @@ extension PrimeField {
 @inlinable @inline(__always)
 func reduceOnce(_ value: UInt256, _ modulus: UInt256) -> UInt256 {
     let (reduced, borrow) = value.subtractingReportingOverflow(modulus)
-    return borrow ? value : reduced
+    // A mask instead of a branch: which of the two is kept depends on the
+    // data, and a mispredicted branch costs more than four ands.
+    let keep = 0 &- UInt64(borrow ? 1 : 0)
+    return UInt256(
+        (value.w0 & keep) | (reduced.w0 & ~keep), (value.w1 & keep) | (reduced.w1 & ~keep),
+        (value.w2 & keep) | (reduced.w2 & ~keep), (value.w3 & keep) | (reduced.w3 & ~keep)
+    )
 }
 
 /// a·b + c + d as a 128-bit result split into words; it cannot overflow.

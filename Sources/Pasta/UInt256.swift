@@ -78,27 +78,31 @@ public struct UInt256: Sendable, Hashable {
     /// Adds, reporting whether the sum overflowed 256 bits.
     @inlinable @inline(__always)
     public func addingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
-        let (r0, c0) = w0.addingReportingOverflow(other.w0)
-        let (s1, c1a) = w1.addingReportingOverflow(other.w1)
-        let (r1, c1b) = s1.addingReportingOverflow(c0 ? 1 : 0)
-        let (s2, c2a) = w2.addingReportingOverflow(other.w2)
-        let (r2, c2b) = s2.addingReportingOverflow((c1a || c1b) ? 1 : 0)
-        let (s3, c3a) = w3.addingReportingOverflow(other.w3)
-        let (r3, c3b) = s3.addingReportingOverflow((c2a || c2b) ? 1 : 0)
-        return (UInt256(r0, r1, r2, r3), c3a || c3b)
+        // Carries ride in the top half of a UInt128 sum: no branches and no
+        // `b ? 1 : 0`, which the optimizer does not always turn into adc.
+        var sum = UInt128(w0) &+ UInt128(other.w0)
+        let r0 = UInt64(truncatingIfNeeded: sum)
+        sum = UInt128(w1) &+ UInt128(other.w1) &+ (sum >> 64)
+        let r1 = UInt64(truncatingIfNeeded: sum)
+        sum = UInt128(w2) &+ UInt128(other.w2) &+ (sum >> 64)
+        let r2 = UInt64(truncatingIfNeeded: sum)
+        sum = UInt128(w3) &+ UInt128(other.w3) &+ (sum >> 64)
+        return (UInt256(r0, r1, r2, UInt64(truncatingIfNeeded: sum)), sum >> 64 != 0)
     }
 
     /// Subtracts, reporting whether the difference borrowed past zero.
     @inlinable @inline(__always)
     public func subtractingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
-        let (r0, b0) = w0.subtractingReportingOverflow(other.w0)
-        let (s1, b1a) = w1.subtractingReportingOverflow(other.w1)
-        let (r1, b1b) = s1.subtractingReportingOverflow(b0 ? 1 : 0)
-        let (s2, b2a) = w2.subtractingReportingOverflow(other.w2)
-        let (r2, b2b) = s2.subtractingReportingOverflow((b1a || b1b) ? 1 : 0)
-        let (s3, b3a) = w3.subtractingReportingOverflow(other.w3)
-        let (r3, b3b) = s3.subtractingReportingOverflow((b2a || b2b) ? 1 : 0)
-        return (UInt256(r0, r1, r2, r3), b3a || b3b)
+        // A borrow shows as the top half of the UInt128 difference wrapping
+        // to all ones; `& 1` takes it as 0 or 1.
+        var difference = UInt128(w0) &- UInt128(other.w0)
+        let r0 = UInt64(truncatingIfNeeded: difference)
+        difference = UInt128(w1) &- UInt128(other.w1) &- ((difference >> 64) & 1)
+        let r1 = UInt64(truncatingIfNeeded: difference)
+        difference = UInt128(w2) &- UInt128(other.w2) &- ((difference >> 64) & 1)
+        let r2 = UInt64(truncatingIfNeeded: difference)
+        difference = UInt128(w3) &- UInt128(other.w3) &- ((difference >> 64) & 1)
+        return (UInt256(r0, r1, r2, UInt64(truncatingIfNeeded: difference)), (difference >> 64) & 1 != 0)
     }
 
     /// The value shifted right by one bit.

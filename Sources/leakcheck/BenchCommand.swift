@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldReference
 import Pasta
 import PolyCommitment
 import LeakHarness
@@ -48,7 +49,8 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
         case .fpMul:
             let count = 2_000_000
             let seconds = median(runs) { fpMultiplyChain(count) }
-            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: count, unit: "ns/mul")
+            let reference = median(runs) { referenceMultiplyChain(count) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: count, unit: "ns/mul")
         case .scalarMul:
             let count = 200
             let seconds = median(runs) { scalarMultiplications(count) }
@@ -144,6 +146,15 @@ func fpMultiplyChain(_ count: Int) -> Int {
     let y = Fp(0x0fed_cba9_8765_4321)
     for _ in 0..<count { x = x * y }
     return Int(truncatingIfNeeded: x.montgomeryValue.w0)
+}
+
+/// The same chain through the plain C CIOS reference (Benchmarks/FieldReference).
+func referenceMultiplyChain(_ count: Int) -> Int {
+    let x0 = Fp(0x1234_5678_9abc_def0).montgomeryValue, y0 = Fp(0x0fed_cba9_8765_4321).montgomeryValue
+    var x = [x0.w0, x0.w1, x0.w2, x0.w3]
+    let y = [y0.w0, y0.w1, y0.w2, y0.w3]
+    plonk_reference_fp_multiply_chain(&x, y, count)
+    return Int(truncatingIfNeeded: x[0])
 }
 
 /// Double-and-add scalar multiplications of Vesta's generator.
