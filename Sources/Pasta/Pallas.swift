@@ -24,4 +24,15 @@ public enum Pallas: PastaCurve {
     public static var endomorphismScalar: Fq {
         Fq(canonical: UInt256(0x619d_1840_af55_f1b1, 0x1259_527e_c1d4_752e, 0xaee2_4b27_e308_f0a6, 0x397e_65a7_d7c1_ad71))!
     }
+
+    /// The GLV basis for Fq around `endomorphismScalar` (derived by
+    /// `Tests/tools/glv_basis.py`; the tests check a + b·λ ≡ 0).
+    public static let glvBasis = GLVBasis<Fq>(
+        a1: Fq(canonical: UInt256(0x8cb1_2793_0000_0000, 0x49e6_9d16_40a8_9953, 0x0000_0000_0000_0000, 0x0000_0000_0000_0000))!,
+        b1: Fq(canonical: UInt256(0x0c7c_095a_0000_0000, 0xd85f_fbe5_c8a4_5fc8, 0xffff_ffff_ffff_ffff, 0x3fff_ffff_ffff_ffff))!,
+        a2: Fq(canonical: UInt256(0x0c7c_095a_0000_0001, 0x93cd_3a2c_8198_e269, 0x0000_0000_0000_0000, 0x0000_0000_0000_0000))!,
+        b2: Fq(canonical: UInt256(0x8cb1_2793_0000_0000, 0x49e6_9d16_40a8_9953, 0x0000_0000_0000_0000, 0x0000_0000_0000_0000))!,
+        g1: UInt256(0x32c4_9e4b_ffff_ffff, 0x279a_7459_02a2_654e, 0x0000_0000_0000_0001, 0x0000_0000_0000_0000),
+        g2: UInt256(0xff2b_871c_0000_0003, 0x279a_7459_03c1_2455, 0x0000_0000_0000_0001, 0x0000_0000_0000_0000)
+    )
 }

@@ -19,6 +19,8 @@ public protocol PastaCurve: Sendable {
     /// λ, the cube root of unity in the scalar field with φ(P) = [λ]P for
     /// every point P, where φ(x, y) = (ξx, y).
     static var endomorphismScalar: ScalarField { get }
+    /// The short lattice basis for splitting scalars around λ (GLV).
+    static var glvBasis: GLVBasis<ScalarField> { get }
 }
 
 extension PastaCurve {

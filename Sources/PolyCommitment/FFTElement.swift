@@ -34,6 +34,6 @@ extension JacobianPoint: FFTElement {
     public static var fftZero: JacobianPoint { .infinity }
     public var isFFTZero: Bool { isInfinity }
     public func scaled(by scalar: Curve.ScalarField) -> JacobianPoint {
-        isInfinity || scalar.isOne ? self : multiplied(by: scalar)
+        isInfinity || scalar.isOne ? self : multipliedGLV(by: scalar)
     }
 }

@@ -58,18 +58,40 @@ public struct SerialExecutor: ParallelExecutor {
 /// Runs tasks on Dispatch's global pool (`concurrentPerform`); the default
 /// until a caller supplies its own pool.
 public struct DispatchExecutor: ParallelExecutor {
+    private let threads: Int?
+
     /// Creates the executor.
-    public init() {}
+    ///
+    /// - Parameter threads: at most this many tasks at once (benchmarks pin
+    ///   it to compare thread counts); nil for one per active processor.
+    public init(threads: Int? = nil) {
+        self.threads = threads.map { max(1, $0) }
+    }
 
-    /// The number of active processors.
-    public var parallelism: Int { ProcessorCount.active }
+    /// The thread limit, or the number of active processors.
+    public var parallelism: Int { threads ?? ProcessorCount.active }
 
-    /// Runs the tasks with `DispatchQueue.concurrentPerform`.
+    /// Runs the tasks with `DispatchQueue.concurrentPerform`; with a thread
+    /// limit, that many workers take every limit-th task.
     public func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         if count == 1 {
             body(0)
         } else if count > 1 {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+            guard let threads, threads < count else {
+                DispatchQueue.concurrentPerform(iterations: count, execute: body)
+                return
+            }
+            if threads == 1 {
+                for index in 0..<count { body(index) }
+                return
+            }
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                var index = worker
+                while index < count {
+                    body(index)
+                    index += threads
+                }
+            }
         }
     }
 }

@@ -97,6 +97,26 @@ extension SRS {
     ///   - executor: where the transform runs.
     /// - Returns: n commitments of ⌈n/s⌉ chunks.
     public func computeLagrangeBasis(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) -> [PolyComm<Curve>] {
+        transformedBasis(domain: domain, executor: executor, as: JacobianPoint<Curve>.self, wrap: { $0 }, unwrap: { $0 })
+    }
+
+    /// The same basis the way arkworks' `Radix2EvaluationDomain` computes it
+    /// over projective points: every butterfly a plain double-and-add
+    /// scalar multiplication. The reference the tests and `leakcheck bench`
+    /// hold `computeLagrangeBasis` against; never faster.
+    ///
+    /// - Parameters:
+    ///   - domain: the domain.
+    ///   - executor: where the transform runs.
+    /// - Returns: the same commitments as `computeLagrangeBasis`.
+    public func computeLagrangeBasisReference(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) -> [PolyComm<Curve>] {
+        transformedBasis(domain: domain, executor: executor, as: DoubleAndAddPoint<Curve>.self, wrap: { DoubleAndAddPoint(point: $0) }, unwrap: { $0.point })
+    }
+
+    private func transformedBasis<Element: FFTElement<Curve.ScalarField>>(
+        domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor, as _: Element.Type,
+        wrap: (JacobianPoint<Curve>) -> Element, unwrap: (Element) -> JacobianPoint<Curve>
+    ) -> [PolyComm<Curve>] {
         let n = domain.size
         let s = g.count
         precondition(s > 0, "callers check for an empty SRS")
@@ -104,14 +124,28 @@ extension SRS {
         var chunks = [[AffinePoint<Curve>]]()
         chunks.reserveCapacity(chunkCount)
         for chunk in 0..<chunkCount {
-            var input = [JacobianPoint<Curve>](repeating: .infinity, count: n)
+            var input = [Element](repeating: .fftZero, count: n)
             let start = chunk * s
             for j in 0..<(min(start + s, n) - start) {
-                input[start + j] = g[j].projective
+                input[start + j] = wrap(g[j].projective)
             }
             let transformed = try! domain.ifft(input, executor: executor)  // exactly n values
-            chunks.append(JacobianPoint.batchNormalize(transformed))
+            chunks.append(JacobianPoint.batchNormalize(transformed.map(unwrap)))
         }
         return (0..<n).map { i in PolyComm(chunks: chunks.map { $0[i] }) }
+    }
+}
+
+/// A point whose butterflies use plain double-and-add: the reference
+/// transform element.
+struct DoubleAndAddPoint<Curve: PastaCurve>: FFTElement {
+    typealias Scalar = Curve.ScalarField
+    var point: JacobianPoint<Curve>
+    static var fftZero: DoubleAndAddPoint { DoubleAndAddPoint(point: .infinity) }
+    var isFFTZero: Bool { point.isInfinity }
+    static func + (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point + rhs.point) }
+    static func - (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point + -rhs.point) }
+    func scaled(by scalar: Curve.ScalarField) -> DoubleAndAddPoint {
+        point.isInfinity || scalar.isOne ? self : DoubleAndAddPoint(point: point.multiplied(by: scalar))
     }
 }

@@ -19,13 +19,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per case; the median is reported.")
     var runs = 5
 
+    @Option(help: "Threads for the parallel cases (MSM, Lagrange bases); default: one per active processor.")
+    var threads: Int?
+
     @Argument(help: "Cases to run (default: all): \(BenchCase.allCases.map(\.rawValue).joined(separator: ", ")).")
     var cases: [BenchCase] = BenchCase.allCases
 
     func run() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         for benchCase in cases {
-            let result = benchCase.measure(runs: runs)
+            let result = benchCase.measure(runs: runs, executor: DispatchExecutor(threads: threads))
             print(json ? result.json : result.line)
         }
     }
@@ -44,7 +48,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
     case harnessSteps2 = "harness-steps-2"
     case harnessSteps4 = "harness-steps-4"
 
-    func measure(runs: Int) -> BenchResult {
+    func measure(runs: Int, executor: DispatchExecutor) -> BenchResult {
         switch self {
         case .fpMul:
             let count = 2_000_000
@@ -53,8 +57,9 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: count, unit: "ns/mul")
         case .scalarMul:
             let count = 200
-            let seconds = median(runs) { scalarMultiplications(count) }
-            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: count, unit: "µs/mul")
+            let seconds = median(runs) { scalarMultiplications(count, glv: true) }
+            let reference = median(runs) { scalarMultiplications(count, glv: false) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: count, unit: "µs/mul")
         case .srsCreate65536:
             let seconds = median(runs) { (try! SRS<Vesta>.createParallel(depth: 65536)).g.count }
             let reference = median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
@@ -62,8 +67,8 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
         case .msm65536:
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
             let scalars = (0..<65536).map { Fp(reducing: UInt256(UInt64($0) &* 0x9e37_79b9_7f4a_7c15, UInt64($0) ^ 0x5555, 0x1234, UInt64($0))) }
-            let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: DispatchExecutor()).affine.x.montgomeryValue.w0) }
-            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s")
+            let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: executor).affine.x.montgomeryValue.w0) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s", threads: executor.parallelism)
         case .harnessSteps1, .harnessSteps2, .harnessSteps4:
             let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
             let program = cheapProgram(threads: threads, stepsPerThread: 2000)
@@ -75,8 +80,11 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let size = self == .lagrange1024 ? 1024 : self == .lagrange16384 ? 16384 : 65536
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
             let domain = try! EvaluationDomain<Fp>(size: size)
-            let seconds = median(runs) { srs.computeLagrangeBasis(domain: domain, executor: DispatchExecutor()).count }
-            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s")
+            let seconds = median(runs) { srs.computeLagrangeBasis(domain: domain, executor: executor).count }
+            // The double-and-add transform, single-threaded as o1js ran it;
+            // once, because at 2^16 it takes minutes.
+            let reference = median(size == 65536 ? 1 : runs) { srs.computeLagrangeBasisReference(domain: domain, executor: SerialExecutor()).count }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         }
     }
 }
@@ -88,6 +96,7 @@ struct BenchResult {
     let referenceSeconds: Double?
     let operations: Int
     let unit: String
+    var threads: Int? = nil
 
     var perOperation: Double {
         let each = seconds / Double(operations)
@@ -113,6 +122,7 @@ struct BenchResult {
     }
 
     private var threadCount: Int {
+        if let threads { return threads }
         if name.hasPrefix("harness-steps-") { return Int(name.dropFirst("harness-steps-".count)) ?? 1 }
         return name.hasPrefix("fp-") || name.hasPrefix("scalar-") ? 1 : activeProcessorCount
     }
@@ -157,12 +167,12 @@ func referenceMultiplyChain(_ count: Int) -> Int {
     return Int(truncatingIfNeeded: x[0])
 }
 
-/// Double-and-add scalar multiplications of Vesta's generator.
-func scalarMultiplications(_ count: Int) -> Int {
+/// Scalar multiplications of Vesta's generator, by GLV or by plain double-and-add.
+func scalarMultiplications(_ count: Int, glv: Bool) -> Int {
     var point = Vesta.generator.projective
     var scalar = Fp(reducing: UInt256(0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 0x0f0f_0f0f_0f0f_0f0f, 0x3c3c_3c3c_3c3c_3c3c))
     for _ in 0..<count {
-        point = point.multiplied(by: scalar)
+        point = glv ? point.multipliedGLV(by: scalar) : point.multiplied(by: scalar)
         scalar = scalar + .one
     }
     return Int(truncatingIfNeeded: point.affine.x.montgomeryValue.w0)

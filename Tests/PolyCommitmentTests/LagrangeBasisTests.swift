@@ -57,6 +57,16 @@ struct LagrangeBasisTests {
         }
     }
 
+    @Test("the GLV transform equals the double-and-add reference, within the SRS and chunked", arguments: [(16, 8), (16, 16), (4, 16)])
+    func againstReference(srsSize: Int, domainSize: Int) throws {
+        let srs = SRS(g: Array(realVesta16.g.prefix(srsSize)), h: realVesta16.h)
+        let domain = try EvaluationDomain<Fp>(size: domainSize)
+        #expect(srs.computeLagrangeBasis(domain: domain) == srs.computeLagrangeBasisReference(domain: domain))
+        let pallas = try SRS<Pallas>.create(depth: srsSize)
+        let pallasDomain = try EvaluationDomain<Fq>(size: domainSize)
+        #expect(pallas.computeLagrangeBasis(domain: pallasDomain) == pallas.computeLagrangeBasisReference(domain: pallasDomain))
+    }
+
     @Test("commitEvaluationsNonHiding of the i-th unit vector is Lᵢ, and evaluations commit like coefficients")
     func evaluationsCommitLikeCoefficients() throws {
         let domain = try EvaluationDomain<Fp>(size: 16)

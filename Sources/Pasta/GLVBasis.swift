@@ -1,0 +1,111 @@
+/// A scalar split for GLV multiplication: k = k₁ + k₂·λ (mod r) with
+/// |k₁|, |k₂| < 2^128, each half a sign and a magnitude.
+public struct GLVScalar: Sendable, Hashable {
+    /// Whether k₁ is negative.
+    public var firstIsNegative: Bool
+    /// |k₁|, below 2^128.
+    public var first: UInt128
+    /// Whether k₂ is negative.
+    public var secondIsNegative: Bool
+    /// |k₂|, below 2^128.
+    public var second: UInt128
+
+    @usableFromInline
+    init(firstIsNegative: Bool, first: UInt128, secondIsNegative: Bool, second: UInt128) {
+        self.firstIsNegative = firstIsNegative
+        self.first = first
+        self.secondIsNegative = secondIsNegative
+        self.second = second
+    }
+}
+
+/// A short basis (a₁, b₁), (a₂, b₂) of the lattice {(a, b) : a + b·λ ≡ 0 mod r}
+/// where λ is the scalar of the curve's endomorphism φ(x, y) = (ξx, y), and
+/// the rounding constants that turn a scalar into its two halves.
+///
+/// The Pasta curves have j-invariant 0, so φ is one field multiplication and
+/// [k]P = [k₁]P + [k₂]φ(P) needs half the doublings of [k]P. The basis comes
+/// from the extended Euclidean algorithm on (r, λ) stopped at √r (Gallant,
+/// Lambert and Vanstone, 2001); `Tests/tools/glv_basis.py` derives the
+/// constants below and the tests check them against λ.
+public struct GLVBasis<Field: PrimeField>: Sendable {
+    /// a₁ mod r.
+    public let a1: Field
+    /// b₁ mod r.
+    public let b1: Field
+    /// a₂ mod r.
+    public let a2: Field
+    /// b₂ mod r.
+    public let b2: Field
+    /// round(b₂·2^256 / r).
+    public let g1: UInt256
+    /// round(−b₁·2^256 / r).
+    public let g2: UInt256
+
+    /// - Parameters:
+    ///   - a1: a₁ mod r; the others likewise.
+    ///   - b1: b₁ mod r.
+    ///   - a2: a₂ mod r.
+    ///   - b2: b₂ mod r.
+    ///   - g1: round(b₂·2^256 / r).
+    ///   - g2: round(−b₁·2^256 / r).
+    public init(a1: Field, b1: Field, a2: Field, b2: Field, g1: UInt256, g2: UInt256) {
+        self.a1 = a1
+        self.b1 = b1
+        self.a2 = a2
+        self.b2 = b2
+        self.g1 = g1
+        self.g2 = g2
+    }
+
+    /// Splits a scalar: c₁ = ⌊k·g₁ / 2^256⌋, c₂ = ⌊k·g₂ / 2^256⌋,
+    /// k₁ = k − c₁a₁ − c₂a₂, k₂ = −c₁b₁ − c₂b₂ (both below 2^128 in size).
+    ///
+    /// - Parameter scalar: k.
+    /// - Returns: k₁ and k₂ as signs and magnitudes.
+    @inlinable
+    public func decompose(_ scalar: Field) -> GLVScalar {
+        let k = scalar.canonical
+        let c1 = Field(reducing: k.multipliedHigh(by: g1))
+        let c2 = Field(reducing: k.multipliedHigh(by: g2))
+        let k1 = scalar - c1 * a1 - c2 * a2
+        let k2 = -(c1 * b1 + c2 * b2)
+        let (n1, m1) = Self.signed(k1)
+        let (n2, m2) = Self.signed(k2)
+        return GLVScalar(firstIsNegative: n1, first: m1, secondIsNegative: n2, second: m2)
+    }
+
+    /// A field element known to be ±m with m < 2^128, as (negative, m).
+    @inlinable
+    static func signed(_ value: Field) -> (Bool, UInt128) {
+        let v = value.canonical
+        if v.w2 == 0 && v.w3 == 0 { return (false, UInt128(v.w1) << 64 | UInt128(v.w0)) }
+        let m = Field.modulus.subtractingReportingOverflow(v).partialValue
+        precondition(m.w2 == 0 && m.w3 == 0, "a GLV half is below 2^128 by construction")
+        return (true, UInt128(m.w1) << 64 | UInt128(m.w0))
+    }
+}
+
+extension UInt256 {
+    /// Bits 256…511 of the 512-bit product, for the GLV rounding.
+    ///
+    /// - Parameter other: the other factor.
+    /// - Returns: ⌊self·other / 2^256⌋.
+    @inlinable
+    public func multipliedHigh(by other: UInt256) -> UInt256 {
+        let a = [w0, w1, w2, w3], b = [other.w0, other.w1, other.w2, other.w3]
+        var product = [UInt64](repeating: 0, count: 8)
+        for i in 0..<4 {
+            var carry: UInt64 = 0
+            for j in 0..<4 {
+                let (high, low) = a[i].multipliedFullWidth(by: b[j])
+                let sum = UInt128(high) << 64 | UInt128(low)
+                let total = sum &+ UInt128(product[i + j]) &+ UInt128(carry)
+                product[i + j] = UInt64(truncatingIfNeeded: total)
+                carry = UInt64(truncatingIfNeeded: total >> 64)
+            }
+            product[i + 4] = carry
+        }
+        return UInt256(product[4], product[5], product[6], product[7])
+    }
+}
