@@ -26,11 +26,12 @@ enum LinearizabilityChecker {
         var best: [Int] = []
         var bestFailure: Int?
 
-        func search(_ remaining: [Int], _ model: Model, _ order: [Int]) -> Model? {
+        var order: [Int] = []
+        func search(_ remaining: [Int], _ digest: RemainingDigest, _ model: Model) -> Model? {
             if remaining.isEmpty { return model }
             explored += 1
             if explored > budget { return nil }
-            let key = VisitKey(remaining: remaining, model: model)
+            let key = VisitKey(remaining: digest, model: model)
             if !visited.insert(key).inserted { return nil }
             // Candidates: calls that started before every remaining call ended.
             let horizon = remaining.map { events[$0].end }.min()!
@@ -45,19 +46,51 @@ enum LinearizabilityChecker {
                 }
                 var rest = remaining
                 rest.remove(at: position)
-                if let done = search(rest, next, order + [events[index].step]) { return done }
+                order.append(events[index].step)
+                defer { order.removeLast() }
+                if let done = search(rest, digest.removing(index), next) { return done }
                 if explored > budget { return nil }
             }
             return nil
         }
 
-        if let final = search(Array(events.indices), model, []) { return .linearizable(final: final) }
+        let all = Array(events.indices)
+        if let final = search(all, all.reduce(RemainingDigest(count: 0, first: 0, second: 0)) { $0.adding($1) }, model) {
+            return .linearizable(final: final)
+        }
         if explored > budget { return .inconclusive }
         return .notLinearizable(longestPrefix: best, failingStep: bestFailure)
     }
 
+    /// Which calls remain, as two independent 64-bit sums over them (and
+    /// their count): O(1) to update and to hash, and 128 bits wide, so two
+    /// different sets of remaining calls agree with probability about 2^-128.
+    /// Keeping the list itself in the memo cost O(n) time per node to hash
+    /// and O(n²) memory over a search.
+    struct RemainingDigest: Hashable {
+        var count: Int
+        var first: UInt64
+        var second: UInt64
+
+        func adding(_ index: Int) -> RemainingDigest {
+            RemainingDigest(count: count + 1, first: first &+ Self.mix(UInt64(index), 0x9E37_79B9_7F4A_7C15), second: second &+ Self.mix(UInt64(index), 0xD1B5_4A32_D192_ED03))
+        }
+
+        func removing(_ index: Int) -> RemainingDigest {
+            RemainingDigest(count: count - 1, first: first &- Self.mix(UInt64(index), 0x9E37_79B9_7F4A_7C15), second: second &- Self.mix(UInt64(index), 0xD1B5_4A32_D192_ED03))
+        }
+
+        /// SplitMix64's finalizer on the index offset by a per-sum constant.
+        private static func mix(_ value: UInt64, _ salt: UInt64) -> UInt64 {
+            var z = value &+ salt &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     private struct VisitKey: Hashable {
-        var remaining: [Int]
+        var remaining: RemainingDigest
         var model: Model
     }
 }

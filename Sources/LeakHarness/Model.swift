@@ -22,10 +22,21 @@ public struct Model: Sendable, Hashable {
 
     private(set) var handles: [Int: Handle] = [:]
     private(set) var slots: [Int: Slot] = [:]
+    /// Order-free digests of `handles` and `slots` (a wrapping sum of each
+    /// entry's hash), kept up to date by `setHandle` and `setSlot`, so that
+    /// hashing a model (the linearizability search memoizes on it at every
+    /// node) costs O(1) rather than O(handles ever made).
+    private var handleDigest = 0
+    private var slotDigest = 0
     private(set) var poolThreads = 0
     private var poolSinceReset = false
     /// Bases cached per family, for `maybe_lagrange_commitment`.
-    private(set) var cachedDomains: Set<String> = []
+    private(set) var cachedDomains: Set<DomainKey> = []
+
+    struct DomainKey: Hashable {
+        var family: Family
+        var size: Int
+    }
 
     let reference: ReferenceData
 
@@ -40,8 +51,8 @@ public struct Model: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(handles)
-        hasher.combine(slots)
+        hasher.combine(handleDigest)
+        hasher.combine(slotDigest)
         hasher.combine(poolThreads)
         hasher.combine(poolSinceReset)
         hasher.combine(cachedDomains)
@@ -89,13 +100,33 @@ public struct Model: Sendable, Hashable {
         }
     }
 
-    private func domainKey(_ family: Family, _ domain: Int) -> String { "\(family.rawValue)-\(ReferenceData.domainSize(domain))" }
+    private func domainKey(_ family: Family, _ domain: Int) -> DomainKey { DomainKey(family: family, size: ReferenceData.domainSize(domain)) }
+
+    private static func entryHash<Value: Hashable>(_ name: Int, _ value: Value?) -> Int {
+        guard let value else { return 0 }
+        var hasher = Hasher()
+        hasher.combine(name)
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+
+    private mutating func setHandle(_ name: Int, _ value: Handle) {
+        handleDigest &-= Self.entryHash(name, handles[name])
+        handles[name] = value
+        handleDigest &+= Self.entryHash(name, value)
+    }
+
+    private mutating func setSlot(_ name: Int, _ value: Slot) {
+        slotDigest &-= Self.entryHash(name, slots[name])
+        slots[name] = value
+        slotDigest &+= Self.entryHash(name, value)
+    }
 
     /// Applies a step and says what it must return.
     public mutating func apply(_ operation: Operation) -> Outcome {
         switch operation {
         case .pointer(let family, let domain, let name):
-            handles[name] = Handle(family: family, domain: domain, live: true, sinceReset: true)
+            setHandle(name, Handle(family: family, domain: domain, live: true, sinceReset: true))
             cachedDomains.insert(domainKey(family, domain))
             return .ok
         case .take(let family, let name), .read(let family, let name), .free(let family, let name):
@@ -109,7 +140,9 @@ public struct Model: Sendable, Hashable {
                 }
             }
             if case .read = operation { return .data(reference.basis(family, domain: handle.domain)) }
-            handles[name]!.live = false
+            var released = handle
+            released.live = false
+            setHandle(name, released)
             if case .take = operation { return .data(reference.basis(family, domain: handle.domain)) }
             return .ok
         case .takeOtherField(_, let name):
@@ -122,18 +155,22 @@ public struct Model: Sendable, Hashable {
             cachedDomains.insert(domainKey(family, domain))
             return .data(reference.basis(family, domain: domain))
         case .slotNew(let name):
-            slots[name] = Slot(value: 0, live: true, sinceReset: true)
+            setSlot(name, Slot(value: 0, live: true, sinceReset: true))
             return .ok
         case .slotSet(let name, let value):
             guard let slot = slots[name], slot.live else { return .refused(.useAfterFree) }
-            slots[name]!.value = value
+            var updated = slot
+            updated.value = value
+            setSlot(name, updated)
             return .ok
         case .slotWait(let name):
             guard let slot = slots[name], slot.live else { return .refused(.useAfterFree) }
             return .data(UInt64(slot.value))
         case .slotFree(let name):
             guard let slot = slots[name], slot.live else { return .refused(.doubleFree) }
-            slots[name]!.live = false
+            var freed = slot
+            freed.live = false
+            setSlot(name, freed)
             return .ok
         case .poolInit(let threads):
             guard poolThreads == 0 else { return .refused(.poolAlreadyRunning) }
@@ -145,8 +182,10 @@ public struct Model: Sendable, Hashable {
             poolThreads = 0
             return .ok
         case .reset:
-            for key in handles.keys { handles[key]!.sinceReset = false }
-            for key in slots.keys { slots[key]!.sinceReset = false }
+            handles = handles.mapValues { handle in var old = handle; old.sinceReset = false; return old }
+            slots = slots.mapValues { slot in var old = slot; old.sinceReset = false; return old }
+            handleDigest = handles.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value) }
+            slotDigest = slots.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value) }
             poolSinceReset = false
             return .ok
         case .assertLeaks:
