@@ -21,6 +21,16 @@ public final class AllocationTracker: Sendable {
         var kinds: [AllocationKind: KindStats] = [:]
         var misuses: [MisuseKind: Int] = [:]
         var epoch = 0
+
+        /// Counts one release against its kind.
+        mutating func release(_ token: Token) {
+            var stats = kinds[token.kind] ?? KindStats()
+            stats.deallocations += 1
+            stats.liveCount -= 1
+            stats.liveBytes -= token.bytes
+            if token.epoch == epoch { stats.leakedSinceReset -= 1 }
+            kinds[token.kind] = stats
+        }
     }
 
     private let state = Locked(State())
@@ -67,27 +77,13 @@ public final class AllocationTracker: Sendable {
     /// Records that several allocations were released, as one event.
     public func recordDeallocations(_ tokens: [Token]) {
         state.withLock { state in
-            for token in tokens {
-                var stats = state.kinds[token.kind] ?? KindStats()
-                stats.deallocations += 1
-                stats.liveCount -= 1
-                stats.liveBytes -= token.bytes
-                if token.epoch == state.epoch { stats.leakedSinceReset -= 1 }
-                state.kinds[token.kind] = stats
-            }
+            for token in tokens { state.release(token) }
         }
     }
 
     /// Records that an allocation was released.
     public func recordDeallocation(_ token: Token) {
-        state.withLock { state in
-            var stats = state.kinds[token.kind] ?? KindStats()
-            stats.deallocations += 1
-            stats.liveCount -= 1
-            stats.liveBytes -= token.bytes
-            if token.epoch == state.epoch { stats.leakedSinceReset -= 1 }
-            state.kinds[token.kind] = stats
-        }
+        state.withLock { $0.release(token) }
     }
 
     /// Counts a refused misuse.
