@@ -87,25 +87,34 @@ public struct GLVBasis<Field: PrimeField>: Sendable {
 }
 
 extension UInt256 {
-    /// Bits 256…511 of the 512-bit product, for the GLV rounding.
+    /// Bits 256…511 of the 512-bit product, for the GLV rounding (once per
+    /// scalar multiplication, so schoolbook on locals, no arrays).
     ///
     /// - Parameter other: the other factor.
     /// - Returns: ⌊self·other / 2^256⌋.
     @inlinable
     public func multipliedHigh(by other: UInt256) -> UInt256 {
-        let a = [w0, w1, w2, w3], b = [other.w0, other.w1, other.w2, other.w3]
-        var product = [UInt64](repeating: 0, count: 8)
-        for i in 0..<4 {
-            var carry: UInt64 = 0
-            for j in 0..<4 {
-                let (high, low) = a[i].multipliedFullWidth(by: b[j])
-                let sum = UInt128(high) << 64 | UInt128(low)
-                let total = sum &+ UInt128(product[i + j]) &+ UInt128(carry)
-                product[i + j] = UInt64(truncatingIfNeeded: total)
-                carry = UInt64(truncatingIfNeeded: total >> 64)
-            }
-            product[i + 4] = carry
-        }
-        return UInt256(product[4], product[5], product[6], product[7])
+        // Row i adds self.w_i · other into words i … i+4 of the product.
+        var p0: UInt64 = 0, p1: UInt64 = 0, p2: UInt64 = 0, p3: UInt64 = 0
+        var p4: UInt64 = 0, p5: UInt64 = 0, p6: UInt64 = 0, p7: UInt64 = 0
+        var carry: UInt64
+        (carry, p0) = multiplyAdd(w0, other.w0, p0, 0)
+        (carry, p1) = multiplyAdd(w0, other.w1, p1, carry)
+        (carry, p2) = multiplyAdd(w0, other.w2, p2, carry)
+        (p4, p3) = multiplyAdd(w0, other.w3, p3, carry)
+        (carry, p1) = multiplyAdd(w1, other.w0, p1, 0)
+        (carry, p2) = multiplyAdd(w1, other.w1, p2, carry)
+        (carry, p3) = multiplyAdd(w1, other.w2, p3, carry)
+        (p5, p4) = multiplyAdd(w1, other.w3, p4, carry)
+        (carry, p2) = multiplyAdd(w2, other.w0, p2, 0)
+        (carry, p3) = multiplyAdd(w2, other.w1, p3, carry)
+        (carry, p4) = multiplyAdd(w2, other.w2, p4, carry)
+        (p6, p5) = multiplyAdd(w2, other.w3, p5, carry)
+        (carry, p3) = multiplyAdd(w3, other.w0, p3, 0)
+        (carry, p4) = multiplyAdd(w3, other.w1, p4, carry)
+        (carry, p5) = multiplyAdd(w3, other.w2, p5, carry)
+        (p7, p6) = multiplyAdd(w3, other.w3, p6, carry)
+        _ = (p0, p1, p2)
+        return UInt256(p4, p5, p6, p7)
     }
 }

@@ -24,6 +24,22 @@ struct GLVTests {
         check(Pallas.self)
     }
 
+    @Test("the high half of a 512-bit product, by identities that pin every word")
+    func highProduct() {
+        let x = UInt256(0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210, 0x0f0f_0f0f_f0f0_f0f0, 0x7fff_0000_ffff_0001)
+        let max = UInt256(~0, ~0, ~0, ~0)
+        // x · 2^(64k) shifts x up k words: the high half is x's top 4 − k words.
+        #expect(x.multipliedHigh(by: UInt256(0, 1, 0, 0)) == UInt256(x.w3, 0, 0, 0))
+        #expect(x.multipliedHigh(by: UInt256(0, 0, 1, 0)) == UInt256(x.w2, x.w3, 0, 0))
+        #expect(x.multipliedHigh(by: UInt256(0, 0, 0, 1)) == UInt256(x.w1, x.w2, x.w3, 0))
+        #expect(x.multipliedHigh(by: UInt256(1)) == UInt256(0))
+        // (2^256 − 1)² = 2^512 − 2^257 + 1: high half 2^256 − 2.
+        #expect(max.multipliedHigh(by: max) == UInt256(~1, ~0, ~0, ~0))
+        // x · (2^256 − 1) = x·2^256 − x: high half x − 1 for x ≠ 0.
+        #expect(x.multipliedHigh(by: max) == x.subtractingReportingOverflow(UInt256(1)).partialValue)
+        #expect(max.multipliedHigh(by: x) == x.multipliedHigh(by: max))
+    }
+
     @Test("a scalar splits into halves below 2^128 that recombine to it: edges and random scalars")
     func decomposition() async {
         func check<C: PastaCurve>(_: C.Type, _ k: C.ScalarField) {
