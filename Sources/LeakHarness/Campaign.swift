@@ -91,17 +91,13 @@ public struct Campaign: Sendable {
             }
             if recordTimeline {
                 for finding in result.findings where !report.examples.contains(where: { $0.finding.kind == finding.kind }) {
-                    report.examples.append(example(program, seed: programSeed, kind: finding.kind, reference: reference))
+                    report.examples.append(example(program, seed: programSeed, finding: finding, reference: reference))
                 }
             }
-            if report.minimized == nil, let example = report.examples.first {
-                report.minimized = (example.program, example.seed, example.finding)
-            } else if report.minimized == nil, let first = result.findings.first {
-                let shrunk = Shrinker(budget: 400).shrink(program, kind: first.kind) { candidate in
-                    ProgramRunner.run(candidate, seed: programSeed, options: options, reference: reference).findings
-                }
-                let confirmed = ProgramRunner.run(shrunk, seed: programSeed, options: options, reference: reference).findings.first { $0.kind == first.kind } ?? first
-                report.minimized = (shrunk, programSeed, confirmed)
+            if report.minimized == nil, let first = result.findings.first {
+                let shrunk = report.examples.first { $0.finding.kind == first.kind }
+                    ?? example(program, seed: programSeed, finding: first, reference: reference)
+                report.minimized = (shrunk.program, shrunk.seed, shrunk.finding)
             }
             progress(report.programs, programs)
         }
@@ -128,16 +124,17 @@ public struct Campaign: Sendable {
         }
     }
 
-    /// The program shrunk for one finding kind, re-run to record the order
-    /// its steps take.
-    func example(_ program: Program, seed: UInt64, kind: FindingKind, reference: ReferenceData) -> FindingExample {
-        let shrunk = Shrinker(budget: 400).shrink(program, kind: kind) { candidate in
+    /// The program shrunk for a finding's kind, re-run to confirm it and to
+    /// record the order its steps take (the original finding stands if the
+    /// shrunk program shows none of that kind).
+    func example(_ program: Program, seed: UInt64, finding: Finding, reference: ReferenceData) -> FindingExample {
+        let shrunk = Shrinker(budget: 400).shrink(program, kind: finding.kind) { candidate in
             ProgramRunner.run(candidate, seed: seed, options: options, reference: reference).findings
         }
         let recorder = TimelineRecorder()
-        let findings = ProgramRunner.run(shrunk, seed: seed, options: options, reference: reference, recorder: recorder).findings
-        let finding = findings.first { $0.kind == kind } ?? findings.first ?? Finding(kind: kind, step: nil, detail: "did not recur when re-run")
-        return FindingExample(program: shrunk, seed: seed, finding: finding, trace: recorder.trace)
+        let confirmed = ProgramRunner.run(shrunk, seed: seed, options: options, reference: reference, recorder: recorder).findings
+            .first { $0.kind == finding.kind } ?? finding
+        return FindingExample(program: shrunk, seed: seed, finding: confirmed, trace: recorder.trace)
     }
 
     /// Misuse only in checked mode (it is undefined behaviour in raw mode);

@@ -144,7 +144,7 @@ struct DoubleAndAddPoint<Curve: PastaCurve>: FFTElement {
     static var fftZero: DoubleAndAddPoint { DoubleAndAddPoint(point: .infinity) }
     var isFFTZero: Bool { point.isInfinity }
     static func + (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point + rhs.point) }
-    static func - (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point + -rhs.point) }
+    static func - (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point - rhs.point) }
     func scaled(by scalar: Curve.ScalarField) -> DoubleAndAddPoint {
         point.isInfinity || scalar.isOne ? self : DoubleAndAddPoint(point: point.multiplied(by: scalar))
     }
