@@ -15,39 +15,17 @@ enum HTMLReportFile {
         return words.joined(separator: " ")
     }
 
-    /// Where `emit` saves an example's program.
-    static func examplePath(_ example: FindingExample, findingsDirectory: String) -> String {
-        "\(findingsDirectory)/\(example.finding.kind.rawValue)-seed\(example.seed).program"
+    /// Where `emit` saves a failing program.
+    static func programPath(kind: FindingKind, seed: UInt64, findingsDirectory: String) -> String {
+        "\(findingsDirectory)/\(kind.rawValue)-seed\(seed).program"
     }
 
-    /// The summary rows every page starts with.
-    static func summary(_ report: Campaign.Report, options: RunOptions, threads: Int, seed: String) -> [(label: String, value: String)] {
-        let rate = report.seconds > 0 ? Double(report.steps) / report.seconds : 0
-        return [
-            ("programs", "\(report.programs)"), ("steps", "\(report.steps)"), ("threads per program", "\(threads)"),
-            ("schedule", options.schedule.rawValue), ("implementation", options.implementation.rawValue), ("mode", options.mode.rawValue),
-            ("steps per second", "\(Int(rate))"), ("seconds", String(format1(report.seconds))), ("seed", seed),
-            ("left alive at program ends", "\(report.leakedAtEnd)"), ("peak live tracked bytes", "\(report.peakLiveBytes)"),
-            ("inconclusive histories", "\(report.inconclusive)"),
-        ]
-    }
-
-    /// Adds a campaign's timeline, laid after what the page already holds.
+    /// Adds a campaign's timeline, findings and examples to the page.
     static func append(_ report: Campaign.Report, to page: inout HTMLReport, replay: (UInt64) -> String, findingsDirectory: String) {
-        let offset = (page.timeline.last?.step).map { $0 + 1 } ?? 0
-        page.timeline += report.timeline.map { sample in var sample = sample; sample.step += offset; return sample }
-        page.programStarts += report.programStarts.map { $0 + offset }
-        page.programLeaks += report.programLeaks
-        page.markers += report.markers.map { marker in var marker = marker; marker.step += offset; return marker }
+        page.appendTimeline(of: report)
         page.findings += report.findings.map { HTMLReport.Entry(finding: $0.finding, seed: $0.seed, replayCommand: replay($0.seed)) }
         page.examples += report.examples.map {
-            HTMLReport.Example($0, replayCommand: "leakcheck replay \(examplePath($0, findingsDirectory: findingsDirectory))")
+            HTMLReport.Example($0, replayCommand: "leakcheck replay \(programPath(kind: $0.finding.kind, seed: $0.seed, findingsDirectory: findingsDirectory))")
         }
     }
-}
-
-/// One decimal place.
-private func format1(_ value: Double) -> String {
-    let scaled = Int((value * 10).rounded())
-    return "\(scaled / 10).\(abs(scaled % 10))"
 }

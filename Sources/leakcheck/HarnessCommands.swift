@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
         try emit(report, options: campaign.options, json: json, junit: junit, findingsDirectory: findingsDirectory)
         if let html {
             var page = HTMLReport(title: "leakcheck run: \(report.findings.isEmpty ? "clean" : "\(report.findings.count) finding(s)")")
-            page.summary = HTMLReportFile.summary(report, options: campaign.options, threads: threads, seed: "\(seed) (programs use seed … seed+\(max(0, report.programs - 1)))")
+            page.summary = HTMLReport.summaryRows(report, options: campaign.options, threads: threads, seed: "\(seed) (programs use seed … seed+\(max(0, report.programs - 1)))")
             HTMLReportFile.append(report, to: &page, replay: { HTMLReportFile.runCommand(campaign, seed: $0, mix: mix) }, findingsDirectory: findingsDirectory)
             try writeReport(page, to: html, failing: !report.findings.isEmpty)
         }
@@ -140,12 +140,9 @@ struct ReplayCommand: ParsableCommand {
             report.seconds = Double((clock.now - started).components.seconds)
             report.timeline = recorder.samples
             page.title = "leakcheck replay: \(files.count - failing) clean, \(failing) failing"
-            page.summary = HTMLReportFile.summary(report, options: lastOptions, threads: threads.max() ?? 1, seed: "from each file's options line")
+            page.summary = HTMLReport.summaryRows(report, options: lastOptions, threads: threads.max() ?? 1, seed: "from each file's options line")
             page.summary.insert(("files", files.joined(separator: " ")), at: 0)
-            page.timeline = report.timeline
-            page.programStarts = report.programStarts
-            page.programLeaks = report.programLeaks
-            page.markers = report.markers
+            page.appendTimeline(of: report)
             try writeReport(page, to: html, failing: failed)
         }
         if failed { throw ExitCode(1) }
@@ -260,6 +257,7 @@ struct GateCommand: ParsableCommand {
     @Argument(help: "Scenario files or directories of *.json.") var paths: [String]
     @Option(help: "Write a JUnit XML report here.") var junit: String?
     @Option(help: "Write a self-contained HTML report here (plot, findings, thread timelines).") var html: String?
+    @Option(name: .customLong("findings-dir"), help: "With --html: where the minimized failing programs it names are saved.") var findingsDirectory = "leakcheck-findings"
 
     func run() throws {
         var page = HTMLReport(title: "leakcheck gate")
@@ -289,7 +287,8 @@ struct GateCommand: ParsableCommand {
             let report = campaign.run()
             let violations = scenario.violations(of: report)
             if html != nil {
-                HTMLReportFile.append(report, to: &page, replay: { HTMLReportFile.runCommand(campaign, seed: $0, mix: nil) }, findingsDirectory: "leakcheck-findings")
+                try saveFailingPrograms(report, options: campaign.options, findingsDirectory: findingsDirectory)
+                HTMLReportFile.append(report, to: &page, replay: { HTMLReportFile.runCommand(campaign, seed: $0, mix: nil) }, findingsDirectory: findingsDirectory)
                 page.summary.append(("scenario \(scenario.name)", (violations.isEmpty ? "ok: " : "FAIL: ") + "\(report.programs) programs, \(report.steps) steps, \(scenario.schedule.rawValue)/\(scenario.mode.rawValue)/\(scenario.implementation.rawValue), left alive \(report.leakedAtEnd)/\(scenario.maxLeakedAllocations), peak live bytes \(report.peakLiveBytes)/\(scenario.maxPeakLiveBytes)" + (violations.isEmpty ? "" : "; " + violations.joined(separator: "; "))))
                 totals.programs += report.programs
                 totals.steps += report.steps

@@ -8,18 +8,9 @@ func emit(_ report: Campaign.Report, options: RunOptions, json: String?, junit: 
     print("schedule: \(options.schedule.rawValue)  mode: \(options.mode.rawValue)  implementation: \(options.implementation.rawValue)  inconclusive histories: \(report.inconclusive)")
     let counts = report.countsByKind
     print("findings: \(report.findings.count)" + (counts.isEmpty ? "" : "  (" + counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ") + ")"))
-    if !report.examples.isEmpty {
-        try FileManager.default.createDirectory(atPath: findingsDirectory, withIntermediateDirectories: true)
-        for example in report.examples {
-            try CorpusFile.text(example.program, seed: example.seed, options: options, finding: example.finding)
-                .write(toFile: HTMLReportFile.examplePath(example, findingsDirectory: findingsDirectory), atomically: true, encoding: .utf8)
-        }
-    }
+    try saveFailingPrograms(report, options: options, findingsDirectory: findingsDirectory)
     if let minimized = report.minimized {
-        try FileManager.default.createDirectory(atPath: findingsDirectory, withIntermediateDirectories: true)
-        let path = "\(findingsDirectory)/\(minimized.finding.kind.rawValue)-seed\(minimized.seed).program"
-        try CorpusFile.text(minimized.program, seed: minimized.seed, options: options, finding: minimized.finding)
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        let path = HTMLReportFile.programPath(kind: minimized.finding.kind, seed: minimized.seed, findingsDirectory: findingsDirectory)
         print("first finding (seed \(minimized.seed)): \(minimized.finding)")
         print("minimized to \(minimized.program.steps.count) steps on \(minimized.program.threads) thread(s), saved as \(path)")
         print("replay with: leakcheck replay \(path)")
@@ -43,5 +34,22 @@ func emit(_ report: Campaign.Report, options: RunOptions, json: String?, junit: 
         if report.findings.isEmpty { xml += "  <testcase name=\"\(report.programs) programs\"/>\n" }
         xml += "</testsuite>\n"
         try xml.write(toFile: junit, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Saves the first finding's program and the example of each kind (which
+/// the HTML report's replay commands name) in the findings directory; the
+/// first finding is usually one of the examples, so each path is written once.
+func saveFailingPrograms(_ report: Campaign.Report, options: RunOptions, findingsDirectory: String) throws {
+    var saved = [String: (Program, UInt64, Finding)]()
+    for example in report.examples {
+        saved[HTMLReportFile.programPath(kind: example.finding.kind, seed: example.seed, findingsDirectory: findingsDirectory)] = (example.program, example.seed, example.finding)
+    }
+    if let minimized = report.minimized {
+        saved[HTMLReportFile.programPath(kind: minimized.finding.kind, seed: minimized.seed, findingsDirectory: findingsDirectory)] = minimized
+    }
+    if !saved.isEmpty { try FileManager.default.createDirectory(atPath: findingsDirectory, withIntermediateDirectories: true) }
+    for (path, (program, seed, finding)) in saved {
+        try CorpusFile.text(program, seed: seed, options: options, finding: finding).write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
