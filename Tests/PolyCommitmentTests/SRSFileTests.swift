@@ -30,6 +30,22 @@ struct SRSFileTests {
         #expect(Array(encoded[6..<8]) == [0xc4, 0x21])
     }
 
+    @Test("wider msgpack headers than rmp_serde writes decode to the same SRS, as rmp_serde reads them (an SRSDecodeFuzzer input)")
+    func widerHeaders() throws {
+        let canonical = KimchiSRSFormat.encode(Self.small)
+        // [g, h] with g's fixarray as array16 and g₀'s bin8 as bin32.
+        var wide: [UInt8] = [0x92, 0xdc, 0x00, UInt8(Self.small.g.count), 0xc6, 0x00, 0x00, 0x00, 0x21]
+        wide += canonical[4..<(4 + 33)]  // g₀'s 33 bytes after [0x92, 0x94, 0xc4, 0x21]
+        wide += canonical[(4 + 33)...]
+        let decoded = try KimchiSRSFormat.decode(wide, curve: Vesta.self)
+        #expect(decoded == Self.small)
+        #expect(KimchiSRSFormat.encode(decoded) == canonical, "re-encoded the way kimchi writes")
+        let kept = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("corpora/regressions/SRSDecodeFuzzer/non-minimal-bin32-header-71114c9d")
+        let pallas = try KimchiSRSFormat.decode(Array(try Data(contentsOf: kept)), curve: Pallas.self)
+        #expect(try KimchiSRSFormat.decode(KimchiSRSFormat.encode(pallas), curve: Pallas.self) == pallas)
+    }
+
     @Test("write(append:) stacks SRSs that read(offset:) finds again")
     func appendAndOffset() throws {
         let directory = try temporaryDirectory()
