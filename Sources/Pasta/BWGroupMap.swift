@@ -47,6 +47,8 @@ public struct BWGroupMap<Curve: PastaCurve>: Sendable {
     ///
     /// - Parameter t: any base field element.
     /// - Returns: the point (x, y) with the first working candidate x.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func toGroup(_ t: Field) -> AffinePoint<Curve> {
         let t2 = t.squared
         let alpha = ((t2 + fu) * t2).inverse ?? .zero
@@ -58,6 +60,8 @@ public struct BWGroupMap<Curve: PastaCurve>: Sendable {
     ///
     /// - Parameter ts: the field elements.
     /// - Returns: `toGroup` of each, in order.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func batchToGroup(_ ts: [Field]) -> [AffinePoint<Curve>] {
         let squares = ts.map(\.squared)
         var alphas = squares.map { ($0 + fu) * $0 }

@@ -12,6 +12,8 @@ extension JacobianPoint {
     /// - Parameter scalar: k.
     /// - Returns: [k]P, equal to `multiplied(by:)`.
     @inlinable
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func multipliedGLV(by scalar: Curve.ScalarField) -> Self {
         if isInfinity || scalar.isZero { return .infinity }
         let split = Curve.glvBasis.decompose(scalar)

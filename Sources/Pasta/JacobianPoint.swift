@@ -128,6 +128,8 @@ public struct JacobianPoint<Curve: PastaCurve>: Sendable, CustomStringConvertibl
     /// - Parameter scalar: any element of the scalar field.
     /// - Returns: [scalar]·self.
     @inlinable
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func multiplied(by scalar: Curve.ScalarField) -> Self {
         multiplied(byInteger: scalar.canonical)
     }
@@ -136,6 +138,8 @@ public struct JacobianPoint<Curve: PastaCurve>: Sendable, CustomStringConvertibl
     ///
     /// - Parameter scalar: any 256-bit integer.
     @inlinable
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func multiplied(byInteger scalar: UInt256) -> Self {
         var result = Self.infinity
         var i = scalar.bitWidth - 1
@@ -160,6 +164,8 @@ public struct JacobianPoint<Curve: PastaCurve>: Sendable, CustomStringConvertibl
     /// - Parameter points: the points to convert.
     /// - Returns: the affine points, in the same order.
     @inlinable
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public static func batchNormalize(_ points: [Self]) -> [AffinePoint<Curve>] {
         var inverses = points.map(\.z)
         Field.batchInvert(&inverses)

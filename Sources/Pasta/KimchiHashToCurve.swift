@@ -36,6 +36,8 @@ public enum KimchiHashToCurve<Curve: PastaCurve> {
     /// - Parameters:
     ///   - index: the point's position in `g`.
     ///   - map: the curve's BW map (build it once and share it).
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public static func srsPoint(index: UInt32, map: BWGroupMap<Curve>) -> AffinePoint<Curve> {
         map.toGroup(fieldElement(fromDigest: BLAKE2b.hash512(message(forIndex: index))))
     }
@@ -47,6 +49,8 @@ public enum KimchiHashToCurve<Curve: PastaCurve> {
     ///     truncates them to `u32`.
     ///   - map: the curve's BW map.
     /// - Returns: the points, in order; the same as `srsPoint` of each.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public static func srsPoints(_ indices: Range<Int>, map: BWGroupMap<Curve>) -> [AffinePoint<Curve>] {
         let ts = indices.map { fieldElement(fromDigest: BLAKE2b.hash512(message(forIndex: UInt32(truncatingIfNeeded: $0)))) }
         return map.batchToGroup(ts)

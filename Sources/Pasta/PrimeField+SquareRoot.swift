@@ -59,6 +59,8 @@ extension PrimeField {
     ///
     /// - Parameter elements: the elements to invert in place.
     @inlinable
+    @_specialize(where Self == Fp)
+    @_specialize(where Self == Fq)
     public static func batchInvert(_ elements: inout [Self]) {
         var prefix = [Self]()
         prefix.reserveCapacity(elements.count)

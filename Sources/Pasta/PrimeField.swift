@@ -184,6 +184,8 @@ extension PrimeField {
     /// - Parameter exponent: any 256-bit integer; 0 gives one.
     /// - Returns: self^exponent.
     @inlinable
+    @_specialize(where Self == Fp)
+    @_specialize(where Self == Fq)
     public func power(_ exponent: UInt256) -> Self {
         var result = Self.one
         var i = exponent.bitWidth - 1

@@ -2,48 +2,64 @@ public import Pasta
 
 /// Multi-scalar multiplication Σ sᵢ·Pᵢ over affine bases.
 public enum MultiScalarMultiplication {
-    /// Pippenger's bucket method with signed digits.
+    /// Pippenger's bucket method over GLV halves, with signed digits and
+    /// batch-affine buckets.
     ///
-    /// Each scalar is cut into c-bit windows and recoded to digits in
-    /// [−2^(c−1), 2^(c−1)], so each window needs 2^(c−1) buckets instead of
-    /// 2^c (a negative digit adds −P). Windows are independent and run on the
-    /// executor; the results are combined with c doublings per window.
+    /// Each scalar k splits as k₁ + k₂·λ with 128-bit halves, so n terms
+    /// become 2n terms ±P and ±φ(P) with half-length scalars: half the
+    /// windows, hence half the bucket sums to reduce. Each half is cut into
+    /// c-bit windows recoded to digits in [−2^(c−1), 2^(c−1)], so a window
+    /// needs 2^(c−1) buckets (a negative digit adds −P). Buckets are affine
+    /// and filled a batch at a time: every addition of a batch goes to a
+    /// different bucket and all share one field inversion (an addition that
+    /// would hit a bucket already in the batch waits for the next one).
+    /// Windows are independent and run on the executor; their sums are
+    /// combined with c doublings per window.
     ///
     /// - Parameters:
     ///   - bases: the points; only the first `min(bases.count, scalars.count)`
     ///     pairs are used, as in arkworks.
     ///   - scalars: the scalars.
     ///   - executor: where the windows run.
-    /// - Returns: the sum.
+    /// - Returns: the sum, equal to `reference(bases, scalars)`.
     public static func pippenger<Curve: PastaCurve>(
         _ bases: [AffinePoint<Curve>],
         _ scalars: [Curve.ScalarField],
         executor: some ParallelExecutor = SerialExecutor()
     ) -> JacobianPoint<Curve> {
+        batchAffinePippenger(bases, scalars, executor: executor)
+    }
+
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func batchAffinePippenger<Curve: PastaCurve>(
+        _ bases: [AffinePoint<Curve>],
+        _ scalars: [Curve.ScalarField],
+        executor: any ParallelExecutor
+    ) -> JacobianPoint<Curve> {
         let count = min(bases.count, scalars.count)
         if count == 0 { return .infinity }
-        let c = windowBits(for: count)
-        let windowCount = (256 + c) / c  // one extra window absorbs the last carry
-        let digits = signedDigits(scalars.prefix(count).map(\.canonical), windowBits: c, windowCount: windowCount)
-        let bucketCount = 1 << (c - 1)
+        // The 2n GLV terms, signs folded into the points.
+        var points = [AffinePoint<Curve>]()
+        points.reserveCapacity(2 * count)
+        var magnitudes = [UInt128]()
+        magnitudes.reserveCapacity(2 * count)
+        for i in 0..<count where !bases[i].isInfinity && !scalars[i].isZero {
+            let split = Curve.glvBasis.decompose(scalars[i])
+            let base = bases[i]
+            points.append(split.firstIsNegative ? -base : base)
+            magnitudes.append(split.first)
+            let image = base.endomorphism
+            points.append(split.secondIsNegative ? -image : image)
+            magnitudes.append(split.second)
+        }
+        if points.isEmpty { return .infinity }
+        let c = windowBits(for: points.count)
+        let windowCount = (128 + c) / c  // the top window has room for the last carry
+        let digits = signedDigits(magnitudes, windowBits: c, windowCount: windowCount)
+        let terms = points
         let sums: [JacobianPoint<Curve>] = executor.map(windowCount) { window in
-            var buckets = [JacobianPoint<Curve>](repeating: .infinity, count: bucketCount)
-            for i in 0..<count {
-                let digit = digits[i * windowCount + window]
-                if digit > 0 {
-                    buckets[Int(digit) - 1] += bases[i]
-                } else if digit < 0 {
-                    buckets[Int(-digit) - 1] += -bases[i]
-                }
-            }
-            // Σ (j+1)·bucket[j] by running sums from the top.
-            var running = JacobianPoint<Curve>.infinity
-            var total = JacobianPoint<Curve>.infinity
-            for j in stride(from: bucketCount - 1, through: 0, by: -1) {
-                running += buckets[j]
-                total += running
-            }
-            return total
+            windowSum(terms, digits: digits[window * terms.count..<(window + 1) * terms.count], bucketCount: 1 << (c - 1))
         }
         var result = JacobianPoint<Curve>.infinity
         for window in stride(from: windowCount - 1, through: 0, by: -1) {
@@ -51,6 +67,61 @@ public enum MultiScalarMultiplication {
             result += sums[window]
         }
         return result
+    }
+
+    /// Σ dᵢ·Pᵢ for one window's digits: the points go into buckets by digit
+    /// (batch-affine), then Σ (j+1)·bucket[j] by running sums from the top.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func windowSum<Curve: PastaCurve>(_ points: [AffinePoint<Curve>], digits: ArraySlice<Int16>, bucketCount: Int) -> JacobianPoint<Curve> {
+        var buckets = [AffinePoint<Curve>](repeating: .infinity, count: bucketCount)
+        var pending = [Int32]()  // indices into points, in the order met
+        pending.reserveCapacity(points.count)
+        let first = digits.startIndex
+        for i in 0..<points.count where digits[first + i] != 0 { pending.append(Int32(i)) }
+        let batchLimit = 512
+        var batchOf = [Int](repeating: -1, count: bucketCount)  // which batch last touched a bucket
+        var batchNumber = 0
+        var targets = [Int](), addends = [AffinePoint<Curve>](), lefts = [AffinePoint<Curve>]()
+        while !pending.isEmpty {
+            var deferred = [Int32]()
+            var position = 0
+            while position < pending.count {
+                targets.removeAll(keepingCapacity: true)
+                addends.removeAll(keepingCapacity: true)
+                lefts.removeAll(keepingCapacity: true)
+                while position < pending.count, targets.count < batchLimit {
+                    let index = Int(pending[position])
+                    position += 1
+                    let digit = Int(digits[first + index])
+                    let bucket = abs(digit) - 1
+                    let addend = digit < 0 ? -points[index] : points[index]
+                    if buckets[bucket].isInfinity {
+                        buckets[bucket] = addend  // no addition needed
+                    } else if batchOf[bucket] == batchNumber {
+                        deferred.append(Int32(index))  // the bucket is taken in this batch
+                    } else {
+                        batchOf[bucket] = batchNumber
+                        targets.append(bucket)
+                        lefts.append(buckets[bucket])
+                        addends.append(addend)
+                    }
+                }
+                if !targets.isEmpty {
+                    let added = BatchAffine.sums(lefts, addends)
+                    for (slot, bucket) in targets.enumerated() { buckets[bucket] = added[slot] }
+                }
+                batchNumber += 1
+            }
+            pending = deferred
+        }
+        var running = JacobianPoint<Curve>.infinity
+        var total = JacobianPoint<Curve>.infinity
+        for j in stride(from: bucketCount - 1, through: 0, by: -1) {
+            running += buckets[j]
+            total += running
+        }
+        return total
     }
 
     /// The plain reference: Σ sᵢ·Pᵢ by one double-and-add per term.
@@ -63,40 +134,38 @@ public enum MultiScalarMultiplication {
         zip(bases, scalars).reduce(JacobianPoint<Curve>.infinity) { $0 + $1.0.projective.multiplied(by: $1.1) }
     }
 
-    /// The window width that balances bucket work against window count.
-    static func windowBits(for count: Int) -> Int {
-        if count < 32 { return 3 }
+    /// The window width that balances bucket work against window count,
+    /// for `terms` GLV terms of 128 bits.
+    static func windowBits(for terms: Int) -> Int {
+        if terms < 32 { return 3 }
         var log = 0
-        while (1 << log) < count { log += 1 }
-        return max(4, min(16, (log * 69) / 100 + 2))
+        while (1 << log) < terms { log += 1 }
+        return max(4, min(15, log - 4))
     }
 
-    /// Signed c-bit digits of each scalar, `windowCount` per scalar, in one
-    /// flat array: digit d of window w satisfies −2^(c−1) ≤ d ≤ 2^(c−1).
-    static func signedDigits(_ scalars: [UInt256], windowBits c: Int, windowCount: Int) -> [Int32] {
-        var out = [Int32](repeating: 0, count: scalars.count * windowCount)
-        let mask = (UInt64(1) << UInt64(c)) - 1
-        let half = Int64(1) << Int64(c - 1)
-        for (i, scalar) in scalars.enumerated() {
-            var carry: Int64 = 0
+    /// Signed c-bit digits of each 128-bit magnitude, window-major (all of
+    /// window 0, then window 1, …) so a window's digits are contiguous:
+    /// every digit d satisfies −2^(c−1) ≤ d ≤ 2^(c−1).
+    static func signedDigits(_ magnitudes: [UInt128], windowBits c: Int, windowCount: Int) -> [Int16] {
+        let count = magnitudes.count
+        var out = [Int16](repeating: 0, count: count * windowCount)
+        let mask = (UInt128(1) << UInt128(c)) - 1
+        let half = 1 << (c - 1)
+        for (i, magnitude) in magnitudes.enumerated() {
+            var carry = 0
             for window in 0..<windowCount {
-                let bit = window * c
-                var chunk: UInt64 = 0
-                if bit < 256 {
-                    let word = bit >> 6, shift = UInt64(bit & 63)
-                    chunk = scalar[word: word] >> shift
-                    if shift + UInt64(c) > 64, word + 1 < 4 { chunk |= scalar[word: word + 1] << (64 - shift) }
-                    chunk &= mask
-                }
-                var digit = Int64(chunk) + carry
+                let shift = window * c
+                let chunk = shift < 128 ? Int(truncatingIfNeeded: (magnitude >> UInt128(shift)) & mask) : 0
+                var digit = chunk + carry
                 if digit > half {
-                    digit -= 2 * half
+                    digit -= 1 << c
                     carry = 1
                 } else {
                     carry = 0
                 }
-                out[i * windowCount + window] = Int32(digit)
+                out[window * count + i] = Int16(digit)
             }
+            precondition(carry == 0, "the windows cover 128 bits with room for the last carry")
         }
         return out
     }

@@ -97,7 +97,10 @@ extension SRS {
     ///   - executor: where the transform runs.
     /// - Returns: n commitments of ⌈n/s⌉ chunks.
     public func computeLagrangeBasis(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) -> [PolyComm<Curve>] {
-        transformedBasis(domain: domain, executor: executor, as: JacobianPoint<Curve>.self, wrap: { $0 }, unwrap: { $0 })
+        let transform = BatchAffineTransform<Curve>(root: domain.generatorInverse, size: domain.size)
+        return transformedBasis(domain: domain) { input in
+            transform.apply(input, scale: domain.sizeInverse, executor: executor)
+        }
     }
 
     /// The same basis the way arkworks' `Radix2EvaluationDomain` computes it
@@ -110,12 +113,16 @@ extension SRS {
     ///   - executor: where the transform runs.
     /// - Returns: the same commitments as `computeLagrangeBasis`.
     public func computeLagrangeBasisReference(domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor = DispatchExecutor()) -> [PolyComm<Curve>] {
-        transformedBasis(domain: domain, executor: executor, as: DoubleAndAddPoint<Curve>.self, wrap: { DoubleAndAddPoint(point: $0) }, unwrap: { $0.point })
+        transformedBasis(domain: domain) { input in
+            let transformed = try! domain.ifft(input.map { DoubleAndAddPoint(point: $0.projective) }, executor: executor)  // exactly n values
+            return JacobianPoint.batchNormalize(transformed.map(\.point))
+        }
     }
 
-    private func transformedBasis<Element: FFTElement<Curve.ScalarField>>(
-        domain: EvaluationDomain<Curve.ScalarField>, executor: some ParallelExecutor, as _: Element.Type,
-        wrap: (JacobianPoint<Curve>) -> Element, unwrap: (Element) -> JacobianPoint<Curve>
+    /// Runs `transform` (an inverse FFT of n points) on each chunk's input
+    /// and gathers the chunks into commitments.
+    private func transformedBasis(
+        domain: EvaluationDomain<Curve.ScalarField>, transform: ([AffinePoint<Curve>]) -> [AffinePoint<Curve>]
     ) -> [PolyComm<Curve>] {
         let n = domain.size
         let s = g.count
@@ -124,13 +131,12 @@ extension SRS {
         var chunks = [[AffinePoint<Curve>]]()
         chunks.reserveCapacity(chunkCount)
         for chunk in 0..<chunkCount {
-            var input = [Element](repeating: .fftZero, count: n)
+            var input = [AffinePoint<Curve>](repeating: .infinity, count: n)
             let start = chunk * s
             for j in 0..<(min(start + s, n) - start) {
-                input[start + j] = wrap(g[j].projective)
+                input[start + j] = g[j]
             }
-            let transformed = try! domain.ifft(input, executor: executor)  // exactly n values
-            chunks.append(JacobianPoint.batchNormalize(transformed.map(unwrap)))
+            chunks.append(transform(input))
         }
         return (0..<n).map { i in PolyComm(chunks: chunks.map { $0[i] }) }
     }
@@ -145,6 +151,8 @@ struct DoubleAndAddPoint<Curve: PastaCurve>: FFTElement {
     var isFFTZero: Bool { point.isInfinity }
     static func + (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point + rhs.point) }
     static func - (lhs: DoubleAndAddPoint, rhs: DoubleAndAddPoint) -> DoubleAndAddPoint { DoubleAndAddPoint(point: lhs.point - rhs.point) }
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     func scaled(by scalar: Curve.ScalarField) -> DoubleAndAddPoint {
         point.isInfinity || scalar.isOne ? self : DoubleAndAddPoint(point: point.multiplied(by: scalar))
     }

@@ -1,0 +1,97 @@
+@testable import Pasta
+import PropertyBased
+import Testing
+
+/// Batch-affine arithmetic against the one-at-a-time Jacobian formulas, on
+/// random inputs and on every case the affine chord formula cannot take.
+@Suite("Batch-affine arithmetic")
+struct BatchAffineTests {
+    /// The one-at-a-time answers the batch routines must reproduce.
+    static func sum<C: PastaCurve>(_ p: AffinePoint<C>, _ q: AffinePoint<C>) -> AffinePoint<C> { (p.projective + q).affine }
+    static func product<C: PastaCurve>(_ p: AffinePoint<C>, _ k: C.ScalarField) -> AffinePoint<C> { p.projective.multiplied(by: k).affine }
+
+    @Test("sums, differences and doublings equal Jacobian arithmetic on random points, both curves")
+    func randomAdditions() async {
+        await propertyCheck(count: 4, input: points(Vesta.self).array(of: 1...24), points(Vesta.self).array(of: 24)) { a, b in
+            check(a, Array(b.prefix(a.count)))
+        }
+        await propertyCheck(count: 4, input: points(Pallas.self).array(of: 1...24), points(Pallas.self).array(of: 24)) { a, b in
+            check(a, Array(b.prefix(a.count)))
+        }
+    }
+
+    @Test("the chord formula's exceptions in one batch: identity either side, P + P, P + (−P), between generic pairs")
+    func exceptionalAdditions() {
+        let g = Vesta.generator
+        let h = Fp(7) * g, k = Fp(11) * g
+        let a: [Vesta.Point] = [h, .infinity, g, h, g, .infinity, k, -k, g]
+        let b: [Vesta.Point] = [k, g, .infinity, h, -g, .infinity, k, k, h]
+        check(a, b)
+        // The whole batch exceptional: nothing to invert.
+        check([g, g, .infinity], [g, -g, .infinity])
+        #expect(BatchAffine<Vesta>.sums([], []).isEmpty)
+    }
+
+    @Test("many scalar multiplications at once equal double-and-add on random points and scalars, both curves")
+    func randomProducts() async {
+        await propertyCheck(count: 3, input: points(Vesta.self).array(of: 1...12), elements(Fp.self).array(of: 12)) { ps, ks in
+            let scalars = Array(ks.prefix(ps.count))
+            #expect(BatchAffine<Vesta>.multiply(ps, by: scalars) == zip(ps, scalars).map { Self.product($0, $1) })
+        }
+        await propertyCheck(count: 3, input: points(Pallas.self).array(of: 1...12), elements(Fq.self).array(of: 12)) { ps, ks in
+            let scalars = Array(ks.prefix(ps.count))
+            #expect(BatchAffine<Pallas>.multiply(ps, by: scalars) == zip(ps, scalars).map { Self.product($0, $1) })
+        }
+    }
+
+    @Test("scalar multiplication edges in one batch: the identity, zero, ±1, λ, small scalars, the same point twice")
+    func productEdges() {
+        let g = Pallas.generator
+        let lambda = Pallas.endomorphismScalar
+        var ps: [Pallas.Point] = [.infinity, g, g, g, g, g, g, -g, g]
+        var ks: [Fq] = [Fq(5), .zero, .one, -Fq.one, lambda, lambda - .one, .one + lambda, Fq(3), Fq(3)]
+        for small in 2...33 {  // every digit of a 5-bit signed window, and the borrow into the next
+            ps.append(g)
+            ks.append(Fq(UInt64(small)))
+        }
+        let expected = zip(ps, ks).map { Self.product($0, $1) }
+        #expect(BatchAffine<Pallas>.multiply(ps, by: ks) == expected)
+        #expect(expected[7] == -expected[8])
+        #expect(BatchAffine<Pallas>.multiply([], by: []).isEmpty)
+        #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
+    }
+
+    @Test("signed 5-bit recoding recombines to the magnitude, digits within ±16, at the edges and at random")
+    func recoding() async {
+        let windows = (128 + 5) / 5
+        func recombine(_ magnitude: UInt128) -> (value: UInt128, inRange: Bool) {
+            var digits = [Int8](repeating: 0, count: windows)
+            BatchAffine<Vesta>.recode(magnitude, into: &digits, at: 0, windows: windows)
+            var value: UInt128 = 0
+            for digit in digits.reversed() {
+                value = value &* 32
+                value = digit < 0 ? value &- UInt128(-Int(digit)) : value &+ UInt128(digit)
+            }
+            return (value, digits.allSatisfy { abs(Int($0)) <= 16 })
+        }
+        for magnitude: UInt128 in [0, 1, 16, 17, 31, 32, 0x1_0000, .max, .max - 16, UInt128(1) << 127] {
+            let (value, inRange) = recombine(magnitude)
+            #expect(value == magnitude, "\(magnitude)")
+            #expect(inRange)
+        }
+        await propertyCheck(count: 50, input: Gen.uint64(), Gen.uint64()) { high, low in
+            let magnitude = UInt128(high) << 64 | UInt128(low)
+            let (value, inRange) = recombine(magnitude)
+            #expect(value == magnitude)
+            #expect(inRange)
+        }
+    }
+
+    private func check<C: PastaCurve>(_ a: [AffinePoint<C>], _ b: [AffinePoint<C>]) {
+        let (sums, differences) = BatchAffine<C>.sumsAndDifferences(a, b)
+        #expect(sums == zip(a, b).map { Self.sum($0, $1) })
+        #expect(differences == zip(a, b).map { Self.sum($0, -$1) })
+        #expect(BatchAffine<C>.sums(a, b) == sums)
+        #expect(BatchAffine<C>.doubled(a) == a.map { Self.sum($0, $0) })
+    }
+}
