@@ -25,37 +25,66 @@ enum LinearizabilityChecker {
         var explored = 0
         var best: [Int] = []
         var bestFailure: Int?
-
         var order: [Int] = []
-        func search(_ remaining: [Int], _ digest: RemainingDigest, _ model: Model) -> Model? {
-            if remaining.isEmpty { return model }
+
+        // The remaining calls as a doubly linked list in order of start time
+        // (Porcupine's layout): a call is unlinked while the search tries it
+        // first and linked back when it backtracks, so a node costs time in
+        // its candidates only, not in the length of the history.
+        let byStart = events.indices.sorted { (events[$0].start, $0) < (events[$1].start, $1) }
+        let head = events.count  // sentinel
+        var next = [Int](repeating: head, count: events.count + 1)
+        var previous = [Int](repeating: head, count: events.count + 1)
+        var last = head
+        for index in byStart {
+            next[last] = index
+            previous[index] = last
+            last = index
+        }
+        next[last] = head
+        previous[head] = last
+
+        func search(_ digest: RemainingDigest, _ model: Model) -> Model? {
+            if next[head] == head { return model }
             explored += 1
             if explored > budget { return nil }
             let key = VisitKey(remaining: digest, model: model)
             if !visited.insert(key).inserted { return nil }
-            // Candidates: calls that started before every remaining call ended.
-            let horizon = remaining.map { events[$0].end }.min()!
-            for (position, index) in remaining.enumerated() where events[index].start <= horizon {
-                var next = model
-                guard next.isWellFormed(events[index].operation), next.apply(events[index].operation) == events[index].outcome else {
+            // Candidates: calls that started before every remaining call
+            // ended. In start order they are a prefix: a call that starts
+            // after the earliest end seen so far cannot end earlier.
+            var candidates: [Int] = []
+            var horizon = UInt64.max
+            var node = next[head]
+            while node != head, events[node].start <= horizon {
+                candidates.append(node)
+                horizon = min(horizon, events[node].end)
+                node = next[node]
+            }
+            for index in candidates {
+                var state = model
+                guard state.isWellFormed(events[index].operation), state.apply(events[index].operation) == events[index].outcome else {
                     if order.count >= best.count {
                         best = order
                         bestFailure = events[index].step
                     }
                     continue
                 }
-                var rest = remaining
-                rest.remove(at: position)
+                next[previous[index]] = next[index]
+                previous[next[index]] = previous[index]
                 order.append(events[index].step)
-                defer { order.removeLast() }
-                if let done = search(rest, digest.removing(index), next) { return done }
+                let done = search(digest.removing(index), state)
+                order.removeLast()
+                next[previous[index]] = index
+                previous[next[index]] = index
+                if let done { return done }
                 if explored > budget { return nil }
             }
             return nil
         }
 
-        let all = Array(events.indices)
-        if let final = search(all, all.reduce(RemainingDigest(count: 0, first: 0, second: 0)) { $0.adding($1) }, model) {
+        let digest = events.indices.reduce(RemainingDigest(count: 0, first: 0, second: 0)) { $0.adding($1) }
+        if let final = search(digest, model) {
             return .linearizable(final: final)
         }
         if explored > budget { return .inconclusive }

@@ -71,10 +71,16 @@ public struct BWGroupMap<Curve: PastaCurve>: Sendable {
 
     @inlinable
     func firstPoint(_ xs: (Field, Field, Field)) -> AffinePoint<Curve> {
-        for x in [xs.0, xs.1, xs.2] {
-            if let y = Curve.curveEquation(x).squareRoot {
+        // The Legendre symbol first: a non-square's root attempt is an
+        // exponentiation thrown away, and half the candidates are non-squares.
+        for x in [xs.0, xs.1] {
+            let fx = Curve.curveEquation(x)
+            if fx.legendreSymbol != .quadraticNonResidue, let y = fx.squareRoot {
                 return AffinePoint(unchecked: x, y)
             }
+        }
+        if let y = Curve.curveEquation(xs.2).squareRoot {
+            return AffinePoint(unchecked: xs.2, y)
         }
         // Unreachable: the product of the three f(x) values is a square, so
         // one of them is. groupmap panics here too.

@@ -30,4 +30,6 @@ public struct Fp: PrimeField {
         UInt256(0xcc96_9876_8000_0000, 0x1123_4c7e_04a6_7c8d, 0x0000_0000_0000_0000, 0x2000_0000_0000_0000)
     }
     public static var name: String { "Fp" }
+    /// Built on the first square root taken in this field.
+    public static let twoAdicDiscreteLog = TwoAdicDiscreteLog<Fp>()
 }

@@ -30,4 +30,6 @@ public struct Fq: PrimeField {
         UInt256(0xc623_7590_8000_0000, 0x1123_4c7e_04ca_546e, 0x0000_0000_0000_0000, 0x2000_0000_0000_0000)
     }
     public static var name: String { "Fq" }
+    /// Built on the first square root taken in this field.
+    public static let twoAdicDiscreteLog = TwoAdicDiscreteLog<Fq>()
 }

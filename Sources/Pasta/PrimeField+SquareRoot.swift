@@ -9,9 +9,10 @@ public enum LegendreSymbol: Int, Sendable {
 }
 
 extension PrimeField {
-    /// The Legendre symbol, by Euler's criterion.
+    /// The Legendre symbol by Euler's criterion, a^((p−1)/2): the plain
+    /// reference `legendreSymbol` is tested against.
     @inlinable
-    public var legendreSymbol: LegendreSymbol {
+    public var legendreSymbolByEulerCriterion: LegendreSymbol {
         if isZero { return .zero }
         return power(Self.modulusMinusOneOverTwo).isOne ? .quadraticResidue : .quadraticNonResidue
     }
@@ -20,13 +21,36 @@ extension PrimeField {
     ///
     /// A field element has two roots, r and −r, and kimchi's SRS files store
     /// whichever arkworks' Tonelli–Shanks lands on (it then encodes the sign in
-    /// the flag byte). To reproduce those files the algorithm must take the
-    /// same steps: start from z = 5^t, w = a^((t−1)/2), x = a·w, b = x·w, and
-    /// repeat the standard reduction until b = 1.
+    /// the flag byte), so any faster method must land on the same one. With
+    /// x = a^((t+1)/2) and b = a^t, the loop returns x·z^E where each round
+    /// multiplies in z^(2^(s−k−1)) for a distinct k ≥ 1, so E < 2^(s−1), and
+    /// ends when b·z^(2E) = 1. That E is unique: if z^D = b (D even exactly
+    /// for squares), E = ((2^s − D) mod 2^s) / 2. The discrete logarithm D
+    /// comes from `TwoAdicDiscreteLog`'s tables instead of the loop.
     ///
     /// - Returns: the root, or nil when the element is not a square.
     @inlinable
     public var squareRoot: Self? {
+        if isZero { return Self.zero }
+        let w = power(Self.traceMinusOneOverTwo)
+        let x = w * self
+        let b = x * w
+        let tables = Self.twoAdicDiscreteLog
+        guard let logarithm = tables.logarithm(b), logarithm & 1 == 0 else { return nil }
+        let order = UInt64(1) << UInt64(Self.twoAdicity)
+        let e = ((order &- logarithm) % order) / 2
+        let root = x * tables.inversePower((order &- e) % order)  // z^e = z^(−(2^s − e))
+        return root.squared == self ? root : nil
+    }
+
+    /// A square root by arkworks' Tonelli–Shanks loop itself: start from
+    /// z = 5^t, w = a^((t−1)/2), x = a·w, b = x·w, and repeat the standard
+    /// reduction until b = 1. The plain reference `squareRoot` is tested
+    /// against.
+    ///
+    /// - Returns: the root, or nil when the element is not a square.
+    @inlinable
+    public var squareRootByTonelliShanks: Self? {
         if isZero { return Self.zero }
         var z = Self(montgomeryValue: Self.generatorToTrace)
         var w = power(Self.traceMinusOneOverTwo)

@@ -38,6 +38,9 @@ public protocol PrimeField: Sendable, Hashable, Comparable, CustomStringConverti
     static var modulusMinusOneOverTwo: UInt256 { get }
     /// A short name for messages: "Fp" or "Fq".
     static var name: String { get }
+    /// The tables `squareRoot` reads discrete logarithms from; built once
+    /// per field, on first use.
+    static var twoAdicDiscreteLog: TwoAdicDiscreteLog<Self> { get }
 }
 
 extension PrimeField {
@@ -187,6 +190,32 @@ extension PrimeField {
     @_specialize(where Self == Fp)
     @_specialize(where Self == Fq)
     public func power(_ exponent: UInt256) -> Self {
+        // Fixed 4-bit windows: about 256 squarings and 64 multiplications
+        // (plus 14 for the table) where bit-by-bit costs about 128. Every
+        // inversion, Legendre fallback and square root goes through here.
+        let bits = exponent.bitWidth
+        if bits <= 16 { return powerBitByBit(exponent) }
+        var table = InlineArray<16, Self>(repeating: Self.one)
+        table[1] = self
+        for i in 2..<16 { table[i] = table[i - 1] * self }
+        var result = Self.one
+        var window = (bits + 3) / 4 - 1
+        var first = true
+        while window >= 0 {
+            if !first { result = result.squared.squared.squared.squared }
+            first = false
+            let bit = window * 4
+            let nibble = Int(truncatingIfNeeded: (exponent[word: bit >> 6] >> UInt64(bit & 63)) & 0xf)
+            if nibble != 0 { result *= table[nibble] }
+            window -= 1
+        }
+        return result
+    }
+
+    /// self^exponent bit by bit, for short exponents where a window table
+    /// costs more than it saves.
+    @inlinable
+    func powerBitByBit(_ exponent: UInt256) -> Self {
         var result = Self.one
         var i = exponent.bitWidth - 1
         while i >= 0 {

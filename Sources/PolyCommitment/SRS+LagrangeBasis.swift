@@ -15,9 +15,11 @@ extension SRS {
     /// - Throws: `CommitmentError.domain` for an unsupported size, or
     ///   `.basisShapeMismatch` when the SRS has no points.
     public func lagrangeBasis(domainSize: Int, executor: some ParallelExecutor = DispatchExecutor()) throws(CommitmentError) -> [PolyComm<Curve>] {
-        let domain: EvaluationDomain<Curve.ScalarField>
-        do { domain = try EvaluationDomain(size: domainSize) } catch { throw .domain(error) }
-        return try lagrangeBasis(domain: domain, executor: executor)
+        let size: Int
+        do { size = try EvaluationDomain<Curve.ScalarField>.size(for: domainSize) } catch { throw .domain(error) }
+        guard !g.isEmpty else { throw .basisShapeMismatch("an SRS with no points has no Lagrange basis") }
+        // The domain (a root of unity, two inversions) is built only on a miss.
+        return lagrangeCache.basis(size: size) { computeLagrangeBasis(domain: try! EvaluationDomain(size: size), executor: executor) }
     }
 
     /// The cached Lagrange basis of a domain; see `lagrangeBasis(domainSize:executor:)`.
@@ -42,8 +44,8 @@ extension SRS {
     /// - Parameter domainSize: the requested size, rounded up to a power of two.
     /// - Returns: nil when the size is unsupported or not cached yet.
     public func maybeLagrangeBasis(domainSize: Int) -> [PolyComm<Curve>]? {
-        guard let domain = try? EvaluationDomain<Curve.ScalarField>(size: domainSize) else { return nil }
-        return lagrangeCache.ready(size: domain.size)
+        guard let size = try? EvaluationDomain<Curve.ScalarField>.size(for: domainSize) else { return nil }
+        return lagrangeCache.ready(size: size)
     }
 
     /// Stores a basis computed elsewhere (an o1js or kimchi cache file), with
@@ -57,10 +59,10 @@ extension SRS {
     ///   shape does not fit this SRS, so a wrong file cannot poison the cache.
     @discardableResult
     public func setLagrangeBasis(domainSize: Int, _ basis: [PolyComm<Curve>]) throws(CommitmentError) -> Bool {
-        let domain: EvaluationDomain<Curve.ScalarField>
-        do { domain = try EvaluationDomain(size: domainSize) } catch { throw .domain(error) }
-        try checkShape(basis, domainSize: domain.size)
-        return lagrangeCache.setOnce(size: domain.size, basis)
+        let size: Int
+        do { size = try EvaluationDomain<Curve.ScalarField>.size(for: domainSize) } catch { throw .domain(error) }
+        try checkShape(basis, domainSize: size)
+        return lagrangeCache.setOnce(size: size, basis)
     }
 
     /// How many Lagrange bases this SRS has computed (not set) so far.

@@ -49,4 +49,61 @@ struct SquareRootTests {
             }
         }
     }
+
+    @Test("the table square root equals arkworks' Tonelli–Shanks loop: random elements, every 2-adic order, the edges, both fields")
+    func tableRootMatchesLoop() async {
+        await propertyCheck(count: 30, input: elements(Fp.self), elements(Fq.self)) { a, b in
+            #expect(a.squareRoot == a.squareRootByTonelliShanks)
+            #expect(a.squared.squareRoot == a.squared.squareRootByTonelliShanks)
+            #expect(b.squareRoot == b.squareRootByTonelliShanks)
+            #expect(b.squared.squareRoot == b.squared.squareRootByTonelliShanks)
+        }
+        edges(Fp.self)
+        edges(Fq.self)
+    }
+
+    private func edges<F: PrimeField>(_: F.Type) {
+        // z^j·u² for every j < 64 and a few large j: b = a^t runs through every
+        // order 2^k the loop distinguishes, odd j giving non-residues.
+        let z = F(montgomeryValue: F.generatorToTrace)
+        let u = F(0x1234_5678_9abc_def1)
+        var power = F.one
+        for j in 0..<64 {
+            let a = power * u.squared
+            #expect(a.squareRoot == a.squareRootByTonelliShanks, "z^\(j)·u² in \(F.name)")
+            #expect((a.squareRoot == nil) == (j % 2 == 1))
+            power *= z
+        }
+        for a in [F.zero, F.one, -F.one, F(2), F(3), F(4), z, z.squared, -z.squared, F.generator] {
+            #expect(a.squareRoot == a.squareRootByTonelliShanks, "\(a) in \(F.name)")
+        }
+    }
+
+    @Test("the binary Jacobi symbol equals Euler's criterion: random elements, squares, the edges, both fields")
+    func legendreMatchesEuler() async {
+        await propertyCheck(count: 60, input: elements(Fp.self), elements(Fq.self)) { a, b in
+            #expect(a.legendreSymbol == a.legendreSymbolByEulerCriterion)
+            #expect(a.squared.legendreSymbol == (a.isZero ? .zero : .quadraticResidue))
+            #expect(b.legendreSymbol == b.legendreSymbolByEulerCriterion)
+            #expect((b * Fq.generator.squared).legendreSymbol == b.legendreSymbolByEulerCriterion)
+        }
+        for a in [Fp.zero, .one, -Fp.one, Fp(2), Fp(3), Fp.generator, -Fp.generator, Fp(reducing: Fp.modulus.subtractingReportingOverflow(UInt256(2)).partialValue)] {
+            #expect(a.legendreSymbol == a.legendreSymbolByEulerCriterion, "\(a)")
+        }
+        for small in UInt64(1)...300 {
+            #expect(Fq(small).legendreSymbol == Fq(small).legendreSymbolByEulerCriterion, "\(small)")
+        }
+    }
+
+    @Test("the discrete-logarithm tables invert powers of 5^t and refuse elements outside its subgroup")
+    func discreteLogarithms() {
+        let tables = Fp.twoAdicDiscreteLog
+        let z = Fp(montgomeryValue: Fp.generatorToTrace)
+        for exponent: UInt64 in [0, 1, 2, 255, 256, 65_535, 65_536, 0xdead_beef, (1 << 32) - 1] {
+            let element = z.power(UInt256(exponent))
+            #expect(tables.logarithm(element) == exponent)
+            #expect(tables.inversePower(exponent) * element == .one)
+        }
+        #expect(tables.logarithm(Fp(3)) == nil)  // 3 has odd order parts: not a power of z
+    }
 }
