@@ -71,7 +71,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s", threads: executor.parallelism)
         case .harnessSteps1, .harnessSteps2, .harnessSteps4:
             let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
-            let program = cheapProgram(threads: threads, stepsPerThread: 2000)
+            let program = Program.cheapSteps(threads: threads, stepsPerThread: 2000)
             let reference = ReferenceData(depth: 8)
             _ = ProgramRunner.run(program, seed: 1, options: RunOptions(schedule: .free), reference: reference)  // warm the reference
             let seconds = median(runs) { ProgramRunner.run(program, seed: 1, options: RunOptions(schedule: .free), reference: reference).steps }
@@ -178,21 +178,3 @@ func scalarMultiplications(_ count: Int, glv: Bool) -> Int {
     return Int(truncatingIfNeeded: point.affine.x.montgomeryValue.w0)
 }
 
-/// Cheap steps on a cached basis: each thread repeats ptr, read, take, direct
-/// and a leak assertion on its own handles (free schedule, so the threads race).
-func cheapProgram(threads: Int, stepsPerThread: Int) -> Program {
-    var steps = [Step]()
-    var handle = 0
-    for round in 0..<(stepsPerThread / 5) {
-        for thread in 0..<threads {
-            let family: FieldFamily = round % 2 == 0 ? .fp : .fq
-            steps.append(Step(thread: thread, .pointer(family, domain: 8, handle: handle)))
-            steps.append(Step(thread: thread, .read(family, handle: handle)))
-            steps.append(Step(thread: thread, .take(family, handle: handle)))
-            steps.append(Step(thread: thread, .direct(family, domain: 8)))
-            steps.append(Step(thread: thread, .maybeLagrangeCommitment(family, domain: 8, index: round % 8)))
-            handle += 1
-        }
-    }
-    return Program(threads: threads, depth: 8, steps: steps)
-}
