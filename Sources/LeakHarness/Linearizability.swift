@@ -44,15 +44,29 @@ enum LinearizabilityChecker {
         next[last] = head
         previous[head] = last
 
-        func search(_ digest: RemainingDigest, _ model: Model) -> Model? {
-            if next[head] == head { return model }
+        // One model, changed in place as the search goes down and put back
+        // by undo records as it comes up: copying it per node would copy its
+        // tables, which grow with every handle the program ever made. The
+        // search keeps its own stack of frames rather than recursing, since
+        // its depth is the length of the history.
+        var current = model
+        var digest = events.indices.reduce(RemainingDigest(count: 0, first: 0, second: 0)) { $0.adding($1) }
+
+        struct Frame {
+            var candidates: [Int]
+            var position = 0
+            /// The call this frame applied to reach the frame above it, and how to undo it.
+            var applied: (index: Int, undo: Model.Undo)?
+        }
+
+        /// Arrives at a node: counts it, checks the memo, and lists its
+        /// candidates (calls that started before every remaining call
+        /// ended; in start order they are a prefix, since a call that starts
+        /// after the earliest end seen so far cannot end earlier).
+        func arrive() -> Frame? {
             explored += 1
             if explored > budget { return nil }
-            let key = VisitKey(remaining: digest, model: model)
-            if !visited.insert(key).inserted { return nil }
-            // Candidates: calls that started before every remaining call
-            // ended. In start order they are a prefix: a call that starts
-            // after the earliest end seen so far cannot end earlier.
+            if !visited.insert(VisitKey(remaining: digest, model: current.stateDigest)).inserted { return nil }
             var candidates: [Int] = []
             var horizon = UInt64.max
             var node = next[head]
@@ -61,31 +75,60 @@ enum LinearizabilityChecker {
                 horizon = min(horizon, events[node].end)
                 node = next[node]
             }
-            for index in candidates {
-                var state = model
-                guard state.isWellFormed(events[index].operation), state.apply(events[index].operation) == events[index].outcome else {
-                    if order.count >= best.count {
-                        best = order
-                        bestFailure = events[index].step
-                    }
-                    continue
-                }
-                next[previous[index]] = next[index]
-                previous[next[index]] = previous[index]
-                order.append(events[index].step)
-                let done = search(digest.removing(index), state)
-                order.removeLast()
-                next[previous[index]] = index
-                previous[next[index]] = index
-                if let done { return done }
-                if explored > budget { return nil }
-            }
-            return nil
+            return Frame(candidates: candidates)
         }
 
-        let digest = events.indices.reduce(RemainingDigest(count: 0, first: 0, second: 0)) { $0.adding($1) }
-        if let final = search(digest, model) {
-            return .linearizable(final: final)
+        func unlink(_ index: Int) {
+            next[previous[index]] = next[index]
+            previous[next[index]] = previous[index]
+            order.append(events[index].step)
+            digest = digest.removing(index)
+        }
+
+        func relink(_ index: Int, _ undo: Model.Undo) {
+            next[previous[index]] = index
+            previous[next[index]] = index
+            order.removeLast()
+            digest = digest.adding(index)
+            current.undo(undo)
+        }
+
+        if events.isEmpty { return .linearizable(final: current) }
+        var stack: [Frame] = []
+        if let root = arrive() { stack.append(root) }
+        while let top = stack.last {
+            if explored > budget { return .inconclusive }
+            guard top.position < top.candidates.count else {
+                // Every candidate failed below this node: back out of the
+                // call that led here.
+                stack.removeLast()
+                if let applied = stack.last?.applied {
+                    relink(applied.index, applied.undo)
+                    stack[stack.count - 1].applied = nil
+                }
+                continue
+            }
+            let index = top.candidates[top.position]
+            stack[stack.count - 1].position += 1
+            let event = events[index]
+            guard current.isWellFormed(event.operation) else {
+                if order.count >= best.count { best = order; bestFailure = event.step }
+                continue
+            }
+            let (outcome, undo) = current.applyUndoably(event.operation)
+            guard outcome == event.outcome else {
+                current.undo(undo)
+                if order.count >= best.count { best = order; bestFailure = event.step }
+                continue
+            }
+            unlink(index)
+            if next[head] == head { return .linearizable(final: current) }
+            if let frame = arrive() {
+                stack[stack.count - 1].applied = (index, undo)
+                stack.append(frame)
+            } else {
+                relink(index, undo)
+            }
         }
         if explored > budget { return .inconclusive }
         return .notLinearizable(longestPrefix: best, failingStep: bestFailure)
@@ -120,6 +163,6 @@ enum LinearizabilityChecker {
 
     private struct VisitKey: Hashable {
         var remaining: RemainingDigest
-        var model: Model
+        var model: Model.StateDigest
     }
 }

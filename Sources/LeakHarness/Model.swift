@@ -28,6 +28,10 @@ public struct Model: Sendable, Hashable {
     /// node) costs O(1) rather than O(handles ever made).
     private var handleDigest = 0
     private var slotDigest = 0
+    /// Second digests under another salt, so the pair is 128 bits wide: the
+    /// linearizability memo keys on digests alone (see `StateDigest`).
+    private var handleDigest2 = 0
+    private var slotDigest2 = 0
     private(set) var poolThreads = 0
     private var poolSinceReset = false
     /// Bases cached per family, for `maybe_lagrange_commitment`.
@@ -102,25 +106,55 @@ public struct Model: Sendable, Hashable {
 
     private func domainKey(_ family: Family, _ domain: Int) -> DomainKey { DomainKey(family: family, size: ReferenceData.domainSize(domain)) }
 
-    private static func entryHash<Value: Hashable>(_ name: Int, _ value: Value?) -> Int {
+    private static func entryHash<Value: Hashable>(_ name: Int, _ value: Value?, salt: Int = 0) -> Int {
         guard let value else { return 0 }
         var hasher = Hasher()
+        hasher.combine(salt)
         hasher.combine(name)
         hasher.combine(value)
         return hasher.finalize()
     }
 
-    private mutating func setHandle(_ name: Int, _ value: Handle) {
+    private mutating func setHandle(_ name: Int, _ value: Handle?) {
         handleDigest &-= Self.entryHash(name, handles[name])
+        handleDigest2 &-= Self.entryHash(name, handles[name], salt: 1)
         handles[name] = value
         handleDigest &+= Self.entryHash(name, value)
+        handleDigest2 &+= Self.entryHash(name, value, salt: 1)
     }
 
-    private mutating func setSlot(_ name: Int, _ value: Slot) {
+    private mutating func setSlot(_ name: Int, _ value: Slot?) {
         slotDigest &-= Self.entryHash(name, slots[name])
+        slotDigest2 &-= Self.entryHash(name, slots[name], salt: 1)
         slots[name] = value
         slotDigest &+= Self.entryHash(name, value)
+        slotDigest2 &+= Self.entryHash(name, value, salt: 1)
     }
+
+    /// The fields besides the two tables, saved and restored whole by `Undo`.
+    struct Scalars {
+        var poolThreads: Int
+        var poolSinceReset: Bool
+        var cachedDomains: Set<DomainKey>
+    }
+
+    var scalars: Scalars {
+        get { Scalars(poolThreads: poolThreads, poolSinceReset: poolSinceReset, cachedDomains: cachedDomains) }
+        set {
+            poolThreads = newValue.poolThreads
+            poolSinceReset = newValue.poolSinceReset
+            cachedDomains = newValue.cachedDomains
+        }
+    }
+
+    /// Both digests of each table, for `stateDigest`.
+    var tableDigests: (handles: (Int, Int), slots: (Int, Int)) { ((handleDigest, handleDigest2), (slotDigest, slotDigest2)) }
+
+    /// Puts one handle entry back (nil removes it), keeping the digests right.
+    mutating func restoreHandle(_ name: Int, _ value: Handle?) { setHandle(name, value) }
+
+    /// Puts one slot entry back (nil removes it), keeping the digests right.
+    mutating func restoreSlot(_ name: Int, _ value: Slot?) { setSlot(name, value) }
 
     /// Applies a step and says what it must return.
     public mutating func apply(_ operation: Operation) -> Outcome {
@@ -185,7 +219,9 @@ public struct Model: Sendable, Hashable {
             handles = handles.mapValues { handle in var old = handle; old.sinceReset = false; return old }
             slots = slots.mapValues { slot in var old = slot; old.sinceReset = false; return old }
             handleDigest = handles.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value) }
+            handleDigest2 = handles.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value, salt: 1) }
             slotDigest = slots.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value) }
+            slotDigest2 = slots.reduce(0) { $0 &+ Self.entryHash($1.key, $1.value, salt: 1) }
             poolSinceReset = false
             return .ok
         case .assertLeaks:

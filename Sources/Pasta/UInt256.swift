@@ -38,7 +38,14 @@ public struct UInt256: Sendable, Hashable {
     }
 
     /// Zero.
-    public static let zero = UInt256(0, 0, 0, 0)
+    ///
+    /// Computed, not stored: a stored static is a lazily initialized global
+    /// the optimizer cannot see through, and every Montgomery multiplication
+    /// starts its accumulator from this value, so a stored one cost each
+    /// multiplication a guarded load and four additions of words it could
+    /// not prove zero.
+    @inlinable @inline(__always)
+    public static var zero: UInt256 { UInt256(0, 0, 0, 0) }
 
     /// Whether the value is zero.
     @inlinable
