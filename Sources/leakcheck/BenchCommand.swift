@@ -68,7 +68,10 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
             let scalars = (0..<65536).map { Fp(reducing: UInt256(UInt64($0) &* 0x9e37_79b9_7f4a_7c15, UInt64($0) ^ 0x5555, 0x1234, UInt64($0))) }
             let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: executor).affine.x.montgomeryValue.w0) }
-            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: nil, operations: 1, unit: "s", threads: executor.parallelism)
+            // The plain MSM the tests use (one double-and-add per term, one
+            // thread); once, because it takes seconds.
+            let reference = median(1) { Int(truncatingIfNeeded: MultiScalarMultiplication.reference(srs.g, scalars).affine.x.montgomeryValue.w0) }
+            return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         case .harnessSteps1, .harnessSteps2, .harnessSteps4:
             let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
             let program = Program.cheapSteps(threads: threads, stepsPerThread: 2000)
