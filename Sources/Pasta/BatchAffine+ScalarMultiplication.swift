@@ -31,7 +31,7 @@ extension BatchAffine {
         if active.isEmpty { return out }
         let count = active.count
         let w = windowBits
-        let windows = (128 + w) / w
+        let windows = SignedWindows.count(windowBits: w)
         let tableSize = 1 << (w - 1)
 
         // Signed digits of both halves, and the halves' signs.
@@ -90,27 +90,13 @@ extension BatchAffine {
         return out
     }
 
-    /// Writes the signed base-2^w digits of a 128-bit magnitude, least
-    /// significant first: each window's value above 2^(w−1) borrows one from
-    /// the next window, so every digit lies in [−2^(w−1), 2^(w−1)].
+    /// Writes the signed 5-bit digits of a 128-bit magnitude into
+    /// `digits[offset…]`, least significant first (see `SignedWindows`).
     @usableFromInline
     static func recode(_ magnitude: UInt128, into digits: inout [Int8], at offset: Int, windows: Int) {
-        let w = windowBits
-        let mask = UInt128((1 << w) - 1)
-        let half = 1 << (w - 1)
-        var carry = 0
-        for window in 0..<windows {
-            let shift = window * w
-            let chunk = shift < 128 ? Int(truncatingIfNeeded: (magnitude >> UInt128(shift)) & mask) : 0
-            var digit = chunk + carry
-            if digit > half {
-                digit -= 1 << w
-                carry = 1
-            } else {
-                carry = 0
-            }
+        precondition(windows == SignedWindows.count(windowBits: windowBits), "one digit per window")
+        SignedWindows.forEach(of: magnitude, windowBits: windowBits) { window, digit in
             digits[offset + window] = Int8(digit)
         }
-        precondition(carry == 0, "the windows cover 128 bits with room for the last carry")
     }
 }

@@ -26,14 +26,7 @@ struct BatchAffineTransform<Curve: PastaCurve> {
     init(root: Scalar, size: Int) {
         precondition(size > 0 && size & (size - 1) == 0, "a radix-2 transform needs a power-of-two size")
         self.size = size
-        var table = [Scalar]()
-        table.reserveCapacity(max(1, size / 2))
-        var current = Scalar.one
-        for _ in 0..<max(1, size / 2) {
-            table.append(current)
-            current *= root
-        }
-        twiddles = table
+        twiddles = TransformTables.twiddles(root: root, size: size)
     }
 
     /// out[k] = s · Σⱼ input[j]·w^(jk).
@@ -51,7 +44,7 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         var logN = 0
         while (1 << logN) < n { logN += 1 }
         var values = [Point](repeating: .infinity, count: n)
-        for i in 0..<n { values[reverseBits(i, width: logN)] = input[i] }
+        for i in 0..<n { values[TransformTables.reverseBits(i, width: logN)] = input[i] }
         if let scale, !scale.isOne {
             values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
         }
@@ -101,15 +94,5 @@ struct BatchAffineTransform<Curve: PastaCurve> {
             half *= 2
         }
         return values
-    }
-
-    private func reverseBits(_ value: Int, width: Int) -> Int {
-        var result = 0
-        var v = value
-        for _ in 0..<width {
-            result = (result << 1) | (v & 1)
-            v >>= 1
-        }
-        return result
     }
 }

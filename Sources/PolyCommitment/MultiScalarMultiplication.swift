@@ -55,7 +55,7 @@ public enum MultiScalarMultiplication {
         }
         if points.isEmpty { return .infinity }
         let c = windowBits(for: points.count)
-        let windowCount = (128 + c) / c  // the top window has room for the last carry
+        let windowCount = SignedWindows.count(windowBits: c)
         let digits = signedDigits(magnitudes, windowBits: c, windowCount: windowCount)
         let terms = points
         let sums: [JacobianPoint<Curve>] = executor.map(windowCount) { window in
@@ -147,25 +147,13 @@ public enum MultiScalarMultiplication {
     /// window 0, then window 1, …) so a window's digits are contiguous:
     /// every digit d satisfies −2^(c−1) ≤ d ≤ 2^(c−1).
     static func signedDigits(_ magnitudes: [UInt128], windowBits c: Int, windowCount: Int) -> [Int16] {
+        precondition(windowCount == SignedWindows.count(windowBits: c), "one digit per window")
         let count = magnitudes.count
         var out = [Int16](repeating: 0, count: count * windowCount)
-        let mask = (UInt128(1) << UInt128(c)) - 1
-        let half = 1 << (c - 1)
         for (i, magnitude) in magnitudes.enumerated() {
-            var carry = 0
-            for window in 0..<windowCount {
-                let shift = window * c
-                let chunk = shift < 128 ? Int(truncatingIfNeeded: (magnitude >> UInt128(shift)) & mask) : 0
-                var digit = chunk + carry
-                if digit > half {
-                    digit -= 1 << c
-                    carry = 1
-                } else {
-                    carry = 0
-                }
+            SignedWindows.forEach(of: magnitude, windowBits: c) { window, digit in
                 out[window * count + i] = Int16(digit)
             }
-            precondition(carry == 0, "the windows cover 128 bits with room for the last carry")
         }
         return out
     }

@@ -21,14 +21,7 @@ struct Radix2Transform<Scalar: PrimeField> {
 
     init(root: Scalar, size: Int) {
         self.size = size
-        var table = [Scalar]()
-        table.reserveCapacity(max(1, size / 2))
-        var current = Scalar.one
-        for _ in 0..<max(1, size / 2) {
-            table.append(current)
-            current *= root
-        }
-        twiddles = table
+        twiddles = TransformTables.twiddles(root: root, size: size)
     }
 
     func apply<E: FFTElement>(_ input: [E], scale: Scalar?, executor: some ParallelExecutor) -> [E] where E.Scalar == Scalar {
@@ -85,7 +78,7 @@ struct Radix2Transform<Scalar: PrimeField> {
         var logN = 0
         while (1 << logN) < n { logN += 1 }
         for i in 0..<n {
-            let j = reverseBits(i, width: logN)
+            let j = TransformTables.reverseBits(i, width: logN)
             if i < j { values.swapAt(i, j) }
         }
         if let scale { values[0] = values[0].scaled(by: scale) }
@@ -114,15 +107,6 @@ struct Radix2Transform<Scalar: PrimeField> {
         return values
     }
 
-    private func reverseBits(_ value: Int, width: Int) -> Int {
-        var result = 0
-        var v = value
-        for _ in 0..<width {
-            result = (result << 1) | (v & 1)
-            v >>= 1
-        }
-        return result
-    }
 }
 
 extension EvaluationDomain {
