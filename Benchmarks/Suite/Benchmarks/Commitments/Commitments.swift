@@ -10,8 +10,8 @@ import PolyCommitment
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .memoryLeaked],
-        maxDuration: .seconds(2),
-        maxIterations: 10
+        maxDuration: .seconds(1),
+        maxIterations: 8
     )
 
     let srs = try! SRS<Vesta>.createParallel(depth: 1024)
