@@ -34,6 +34,21 @@ final class ProgramEnvironment: @unchecked Sendable {
 
 /// Runs one operation against the real bindings and reports what happened.
 enum StepExecutor {
+    /// The handle a name is bound to. An unbound name (its `ptr` step is on
+    /// another thread that has not got there, say after a slot wait timed
+    /// out) is handle 0 in checked mode, which the registry refuses as
+    /// forged; in raw mode it is nil, because the raw API's precondition
+    /// would trap on it.
+    static func boundHandle(_ name: Int, _ environment: ProgramEnvironment) -> Handle? {
+        if let handle = environment.handles.withLock({ $0[name] }) { return handle }
+        return environment.bindings.configuration.mode == .raw ? nil : Handle(rawValue: 0)
+    }
+
+    /// What a raw-mode step on an unbound name reports instead of crashing.
+    static func unboundInRawMode(_ name: Int) -> Outcome {
+        .inconsistent("raw mode: handle h\(name) used before its ptr step ran on another thread")
+    }
+
     static func execute(_ operation: Operation, step index: Int, in environment: ProgramEnvironment, waitTimeout: Duration) -> Outcome {
         do {
             switch operation {
@@ -45,23 +60,23 @@ enum StepExecutor {
                 environment.handleFamilies.withLock { $0[name] = family }
                 return .ok
             case .take(let family, let name):
-                let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
+                guard let handle = boundHandle(name, environment) else { return unboundInRawMode(name) }
                 if environment.faults.contains(.takeReturnsWrongDomain) {
                     let basis = try digest(family, environment) { try $0.takeWholeDomain(handle) } fq: { try $0.takeWholeDomain(handle) }
                     return .data(basis ^ 0x5a5a)
                 }
                 return .data(try digest(family, environment) { try $0.takeWholeDomain(handle) } fq: { try $0.takeWholeDomain(handle) })
             case .free(let family, let name):
-                let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
+                guard let handle = boundHandle(name, environment) else { return unboundInRawMode(name) }
                 if environment.faults.contains(.skipFreeAfterRead), environment.readHandles.withLock({ $0.contains(name) }) { return .ok }
                 if family == .fp { try environment.bindings.fp.freeWholeDomain(handle) } else { try environment.bindings.fq.freeWholeDomain(handle) }
                 return .ok
             case .read(let family, let name):
-                let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
+                guard let handle = boundHandle(name, environment) else { return unboundInRawMode(name) }
                 environment.readHandles.withLock { _ = $0.insert(name) }
                 return .data(try digest(family, environment) { try $0.readWholeDomain(handle) } fq: { try $0.readWholeDomain(handle) })
             case .takeOtherField(let declared, let name):
-                let handle = environment.handles.withLock { $0[name] } ?? Handle(rawValue: 0)
+                guard let handle = boundHandle(name, environment) else { return unboundInRawMode(name) }
                 // The call is the family the handle was not created in,
                 // whatever family the step names (found by the OwnershipFuzzer).
                 let own = environment.handleFamilies.withLock { $0[name] } ?? declared
