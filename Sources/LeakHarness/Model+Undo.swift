@@ -7,33 +7,22 @@ extension Model {
     /// made) per node). Two different states agree with probability about
     /// 2^-128 per table.
     struct StateDigest: Hashable {
-        var handles: (Int, Int)
-        var slots: (Int, Int)
-        var poolThreads: Int
-        var poolSinceReset: Bool
-        var cachedDomains: Set<DomainKey>
+        var handles: Pair
+        var slots: Pair
+        var scalars: Scalars
 
-        static func == (lhs: StateDigest, rhs: StateDigest) -> Bool {
-            lhs.handles == rhs.handles && lhs.slots == rhs.slots && lhs.poolThreads == rhs.poolThreads
-                && lhs.poolSinceReset == rhs.poolSinceReset && lhs.cachedDomains == rhs.cachedDomains
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(handles.0)
-            hasher.combine(handles.1)
-            hasher.combine(slots.0)
-            hasher.combine(slots.1)
-            hasher.combine(poolThreads)
-            hasher.combine(poolSinceReset)
-            hasher.combine(cachedDomains)
+        /// Two digests of one table.
+        struct Pair: Hashable {
+            var first: Int
+            var second: Int
         }
     }
 
     var stateDigest: StateDigest {
-        let digests = tableDigests, small = scalars
+        let digests = tableDigests
         return StateDigest(
-            handles: digests.handles, slots: digests.slots,
-            poolThreads: small.poolThreads, poolSinceReset: small.poolSinceReset, cachedDomains: small.cachedDomains
+            handles: .init(first: digests.handles.0, second: digests.handles.1),
+            slots: .init(first: digests.slots.0, second: digests.slots.1), scalars: scalars
         )
     }
 

@@ -132,7 +132,7 @@ public struct Model: Sendable, Hashable {
     }
 
     /// The fields besides the two tables, saved and restored whole by `Undo`.
-    struct Scalars {
+    struct Scalars: Hashable {
         var poolThreads: Int
         var poolSinceReset: Bool
         var cachedDomains: Set<DomainKey>

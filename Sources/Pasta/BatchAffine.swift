@@ -30,12 +30,7 @@ public enum BatchAffine<Curve: PastaCurve> {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func sumsAndDifferences(_ a: [Point], _ b: [Point]) -> (sums: [Point], differences: [Point]) {
-        precondition(a.count == b.count, "one right operand per left operand")
-        var denominators = [Field](repeating: .zero, count: a.count)
-        for i in a.indices where isGeneric(a[i], b[i]) {
-            denominators[i] = b[i].x - a[i].x
-        }
-        Field.batchInvert(&denominators)
+        let denominators = chordInverses(a, b)
         var sums = [Point](), differences = [Point]()
         sums.reserveCapacity(a.count)
         differences.reserveCapacity(a.count)
@@ -63,12 +58,7 @@ public enum BatchAffine<Curve: PastaCurve> {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func sums(_ a: [Point], _ b: [Point]) -> [Point] {
-        precondition(a.count == b.count, "one right operand per left operand")
-        var denominators = [Field](repeating: .zero, count: a.count)
-        for i in a.indices where isGeneric(a[i], b[i]) {
-            denominators[i] = b[i].x - a[i].x
-        }
-        Field.batchInvert(&denominators)
+        let denominators = chordInverses(a, b)
         var out = [Point]()
         out.reserveCapacity(a.count)
         for i in a.indices {
@@ -108,6 +98,18 @@ public enum BatchAffine<Curve: PastaCurve> {
             out.append(Point(unchecked: x3, slope * (p.x - x3) - p.y))
         }
         return out
+    }
+
+    /// 1/(x_b − x_a) for every pair the chord formula applies to (zero for
+    /// the others), with one shared inversion.
+    static func chordInverses(_ a: [Point], _ b: [Point]) -> [Field] {
+        precondition(a.count == b.count, "one right operand per left operand")
+        var denominators = [Field](repeating: .zero, count: a.count)
+        for i in a.indices where isGeneric(a[i], b[i]) {
+            denominators[i] = b[i].x - a[i].x
+        }
+        Field.batchInvert(&denominators)
+        return denominators
     }
 
     /// Whether the chord formula applies: neither is the identity and the x
