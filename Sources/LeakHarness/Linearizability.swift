@@ -21,7 +21,9 @@ enum LinearizabilityChecker {
     }
 
     static func check(_ events: [HistoryEvent], model: Model, budget: Int = 200_000) -> Verdict {
-        var visited = Set<VisitKey>()
+        // A search that never backtracks visits one node per call; sizing
+        // the memo for that up front saves its rehashing as it grows.
+        var visited = Set<VisitKey>(minimumCapacity: min(events.count + 1, budget))
         var explored = 0
         var best: [Int] = []
         var bestFailure: Int?

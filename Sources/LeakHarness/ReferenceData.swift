@@ -10,7 +10,16 @@ public final class ReferenceData: Sendable {
     private let depth: Int
     private let vesta: SRS<Vesta>
     private let pallas: SRS<Pallas>
-    private let cache = Locked<[String: UInt64]>([:])
+    /// Digests already computed. The model asks for them on every call it
+    /// replays, so the key is a small value, not a formatted string.
+    private let cache = Locked<[Key: UInt64]>([:])
+
+    private enum Key: Hashable {
+        case basis(Family, domain: Int)
+        case commitment(Family, domain: Int, index: Int)
+        case commitEvaluations(Family, domain: Int, seed: Int)
+        case bPoly(Family, rounds: Int)
+    }
 
     /// References for SRSs of a depth.
     public init(depth: Int) {
@@ -19,7 +28,7 @@ public final class ReferenceData: Sendable {
         pallas = try! SRS<Pallas>.create(depth: depth)
     }
 
-    private func cached(_ key: String, _ compute: () -> UInt64) -> UInt64 {
+    private func cached(_ key: Key, _ compute: () -> UInt64) -> UInt64 {
         if let hit = cache.withLock({ $0[key] }) { return hit }
         let value = compute()
         cache.withLock { $0[key] = value }
@@ -28,7 +37,7 @@ public final class ReferenceData: Sendable {
 
     /// The digest of a whole basis.
     public func basis(_ family: Family, domain: Int) -> UInt64 {
-        cached("basis-\(family)-\(domain)") {
+        cached(.basis(family, domain: domain)) {
             switch family {
             case .fp: return Digest.of(try! vesta.lagrangeBasis(domainSize: domain, executor: SerialExecutor()))
             case .fq: return Digest.of(try! pallas.lagrangeBasis(domainSize: domain, executor: SerialExecutor()))
@@ -38,7 +47,7 @@ public final class ReferenceData: Sendable {
 
     /// The digest of one commitment of a basis.
     public func commitment(_ family: Family, domain: Int, index: Int) -> UInt64 {
-        cached("one-\(family)-\(domain)-\(index)") {
+        cached(.commitment(family, domain: domain, index: index)) {
             switch family {
             case .fp: return Digest.of([try! vesta.lagrangeBasis(domainSize: domain, executor: SerialExecutor())[index]])
             case .fq: return Digest.of([try! pallas.lagrangeBasis(domainSize: domain, executor: SerialExecutor())[index]])
@@ -48,7 +57,7 @@ public final class ReferenceData: Sendable {
 
     /// The digest of `commit_evaluations` of the values a seed determines.
     public func commitEvaluations(_ family: Family, domain: Int, seed: Int) -> UInt64 {
-        cached("commit-\(family)-\(domain)-\(seed)") {
+        cached(.commitEvaluations(family, domain: domain, seed: seed)) {
             switch family {
             case .fp: return Digest.of([commit(vesta, domain: domain, seed: seed)])
             case .fq: return Digest.of([commit(pallas, domain: domain, seed: seed)])
@@ -64,7 +73,7 @@ public final class ReferenceData: Sendable {
 
     /// The digest of `b_poly_commitment` of the challenges a round count determines.
     public func bPoly(_ family: Family, rounds: Int) -> UInt64 {
-        cached("bpoly-\(family)-\(rounds)") {
+        cached(.bPoly(family, rounds: rounds)) {
             switch family {
             case .fp: return Digest.of([vesta.bPolyCommitment(challenges: ReferenceData.values(Fp.self, count: rounds, seed: 7), executor: SerialExecutor())])
             case .fq: return Digest.of([pallas.bPolyCommitment(challenges: ReferenceData.values(Fq.self, count: rounds, seed: 7), executor: SerialExecutor())])
@@ -86,14 +95,26 @@ public final class ReferenceData: Sendable {
     }
 }
 
-/// FNV-1a over compressed points: a cheap digest for comparing results.
+/// FNV-1a over the points' coordinates: a cheap digest for comparing results.
+///
+/// It reads the stored Montgomery words, which are unique for each point
+/// (coordinates are kept fully reduced), rather than the compressed
+/// encoding: that one costs two conversions out of Montgomery form and an
+/// array per point, and the harness digests a basis on every call it checks.
 enum Digest {
     static func of<Curve: PastaCurve>(_ commitments: [PolyComm<Curve>]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func absorb(_ word: UInt64) { hash = (hash ^ word) &* 0x100_0000_01b3 }
         for commitment in commitments {
-            hash = (hash ^ UInt64(commitment.chunks.count)) &* 0x100_0000_01b3
+            absorb(UInt64(commitment.chunks.count))
             for point in commitment.chunks {
-                for byte in point.compressedBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                if point.isInfinity {
+                    absorb(0x1f)
+                    continue
+                }
+                let x = point.x.montgomeryValue, y = point.y.montgomeryValue
+                absorb(x.w0); absorb(x.w1); absorb(x.w2); absorb(x.w3)
+                absorb(y.w0); absorb(y.w1); absorb(y.w2); absorb(y.w3)
             }
         }
         return hash

@@ -41,8 +41,13 @@ extension Pallas: BindingsCurve {
 }
 
 /// The tracked size of a basis: its points and array headers.
+///
+/// The strides are read once: in unspecialized generic code each read looks
+/// up the type's metadata, and this runs on every whole-domain call.
 func trackedBytes<Curve: PastaCurve>(_ basis: [PolyComm<Curve>]) -> Int {
-    basis.reduce(MemoryLayout<PolyComm<Curve>>.stride * basis.count) {
-        $0 + $1.chunks.count * MemoryLayout<AffinePoint<Curve>>.stride
-    }
+    let commitmentStride = MemoryLayout<PolyComm<Curve>>.stride
+    let pointStride = MemoryLayout<AffinePoint<Curve>>.stride
+    var points = 0
+    for commitment in basis { points += commitment.chunks.count }
+    return commitmentStride * basis.count + pointStride * points
 }
