@@ -82,6 +82,19 @@ public struct UInt256: Sendable, Hashable {
         (self[word: index >> 6] >> UInt64(index & 63)) & 1 == 1
     }
 
+    /// `count` bits starting at bit `start`, as a small integer.
+    ///
+    /// - Parameters:
+    ///   - start: 0 to 255.
+    ///   - count: 1 to 63, with start + count ≤ 256.
+    @inlinable
+    public func bits(from start: Int, count: Int) -> Int {
+        let word = start >> 6, offset = UInt64(start & 63)
+        var value = self[word: word] >> offset
+        if offset + UInt64(count) > 64 && word < 3 { value |= self[word: word + 1] << (64 - offset) }
+        return Int(truncatingIfNeeded: value & ((1 << UInt64(count)) - 1))
+    }
+
     /// Adds, reporting whether the sum overflowed 256 bits.
     @inlinable @inline(__always)
     public func addingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
