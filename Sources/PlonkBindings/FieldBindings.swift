@@ -56,7 +56,7 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
     /// - Throws: `BindingsError.notAnSRS` naming where the bytes are wrong.
     public func deserialize(_ bytes: [UInt8]) throws(BindingsError) -> SRSHandle<Curve> {
         do {
-            return handle(try KimchiSRSFormat.decode(bytes, curve: Curve.self))
+            return handle(try KimchiSRSFormat.decode(bytes, curve: Curve.self, executor: core.executor))
         } catch {
             throw .notAnSRS(error.description)
         }

@@ -26,11 +26,14 @@ public enum KimchiSRSFormat {
     /// - Parameters:
     ///   - bytes: the file's contents.
     ///   - curve: the curve the points are on.
+    ///   - executor: where the points are decompressed (a square root each).
     /// - Returns: the SRS.
     /// - Throws: `SRSDecodingError` naming the offset (and point) at fault,
     ///   including `.trailingBytes` when anything follows.
-    public static func decode<Curve: PastaCurve>(_ bytes: [UInt8], curve: Curve.Type = Curve.self) throws(SRSDecodingError) -> SRS<Curve> {
-        let (srs, end) = try decodePrefix(bytes, at: 0, curve: curve)
+    public static func decode<Curve: PastaCurve>(
+        _ bytes: [UInt8], curve: Curve.Type = Curve.self, executor: some ParallelExecutor = DispatchExecutor()
+    ) throws(SRSDecodingError) -> SRS<Curve> {
+        let (srs, end) = try decodePrefix(bytes, at: 0, curve: curve, executor: executor)
         guard end == bytes.count else { throw SRSDecodingError(offset: end, reason: .trailingBytes(bytes.count - end)) }
         return srs
     }
@@ -43,10 +46,12 @@ public enum KimchiSRSFormat {
     ///   - bytes: the file's contents.
     ///   - offset: where the SRS starts.
     ///   - curve: the curve the points are on.
+    ///   - executor: where the points are decompressed (a square root each).
     /// - Returns: the SRS and the offset just past it.
-    /// - Throws: `SRSDecodingError` naming the offset (and point) at fault.
+    /// - Throws: `SRSDecodingError` naming the offset (and point) at fault:
+    ///   the first fault in file order, whether in the framing or in a point.
     public static func decodePrefix<Curve: PastaCurve>(
-        _ bytes: [UInt8], at offset: Int, curve: Curve.Type = Curve.self
+        _ bytes: [UInt8], at offset: Int, curve: Curve.Type = Curve.self, executor: some ParallelExecutor = DispatchExecutor()
     ) throws(SRSDecodingError) -> (srs: SRS<Curve>, end: Int) {
         guard offset >= 0, offset <= bytes.count else {
             throw SRSDecodingError(offset: offset, reason: .messagePack(.truncated(needed: max(1, offset - bytes.count))))
@@ -58,32 +63,66 @@ public enum KimchiSRSFormat {
         guard fields == 2 else { throw SRSDecodingError(offset: fieldsAt, reason: .wrongFieldCount(fields)) }
         let count: Int
         do { count = try reader.readArrayHeader(minimumElementSize: entrySize) } catch { throw SRSDecodingError(error) }
-        var g = [AffinePoint<Curve>]()
-        g.reserveCapacity(count)
+        // The framing is read in one pass; the points, a square root each
+        // and nearly all of the time, are decompressed in parallel. A
+        // framing fault stops the pass, and is reported only if no point
+        // before it is bad, so the error is the one a reading in order meets.
+        var blobs: [Blob] = []
+        blobs.reserveCapacity(count)
+        var framingFault: SRSDecodingError?
         for index in 0..<count {
-            g.append(try readPoint(&reader, entry: .g(index)))
+            do { blobs.append(try readBlob(&reader, entry: .g(index), curve: curve)) } catch {
+                framingFault = error
+                break
+            }
         }
-        let h: AffinePoint<Curve> = try readPoint(&reader, entry: .h)
+        let points = decompress(blobs, curve: curve, executor: executor)
+        var g = [AffinePoint<Curve>]()
+        g.reserveCapacity(points.count)
+        for point in points { g.append(try point.get()) }
+        if let framingFault { throw framingFault }
+        let h = try decompress(readBlob(&reader, entry: .h, curve: curve), curve: curve).get()
         return (SRS(g: g, h: h), reader.offset)
     }
 
-    private static func readPoint<Curve: PastaCurve>(
-        _ reader: inout MessagePackReader, entry: SRSEntry
-    ) throws(SRSDecodingError) -> AffinePoint<Curve> {
+    /// Below this many points a file is decoded on the calling thread.
+    static let parallelThreshold = 1024
+
+    /// One entry's bytes and where they start.
+    struct Blob: Sendable {
+        var start: Int
+        var entry: SRSEntry
+        var bytes: ArraySlice<UInt8>
+    }
+
+    private static func readBlob<Curve: PastaCurve>(
+        _ reader: inout MessagePackReader, entry: SRSEntry, curve: Curve.Type
+    ) throws(SRSDecodingError) -> Blob {
         let start = reader.offset
-        let blob: ArraySlice<UInt8>
+        let bytes: ArraySlice<UInt8>
         do {
-            blob = try reader.readBinary()
+            bytes = try reader.readBinary()
         } catch {
             throw SRSDecodingError(error)
         }
-        guard blob.count == AffinePoint<Curve>.compressedByteCount else {
-            throw SRSDecodingError(offset: start, reason: .wrongEntryLength(entry, blob.count))
+        guard bytes.count == AffinePoint<Curve>.compressedByteCount else {
+            throw SRSDecodingError(offset: start, reason: .wrongEntryLength(entry, bytes.count))
         }
+        return Blob(start: start, entry: entry, bytes: bytes)
+    }
+
+    private static func decompress<Curve: PastaCurve>(
+        _ blobs: [Blob], curve: Curve.Type, executor: some ParallelExecutor
+    ) -> [Result<AffinePoint<Curve>, SRSDecodingError>] {
+        if blobs.count < parallelThreshold { return blobs.map { decompress($0, curve: curve) } }
+        return executor.map(blobs.count) { decompress(blobs[$0], curve: curve) }
+    }
+
+    private static func decompress<Curve: PastaCurve>(_ blob: Blob, curve: Curve.Type) -> Result<AffinePoint<Curve>, SRSDecodingError> {
         do {
-            return try AffinePoint<Curve>(compressedBytes: blob)
+            return .success(try AffinePoint<Curve>(compressedBytes: blob.bytes))
         } catch {
-            throw SRSDecodingError(offset: start, reason: .invalidPoint(entry, error))
+            return .failure(SRSDecodingError(offset: blob.start, reason: .invalidPoint(blob.entry, error)))
         }
     }
 }
