@@ -65,8 +65,12 @@ public enum BatchAffine<Curve: PastaCurve> {
             let p = a[i], q = b[i]
             if isGeneric(p, q) {
                 out.append(chord(p, q.x, q.y, inverse: denominators[i]))
+            } else if q.isInfinity {
+                out.append(p)  // the identity costs nothing, not an inversion
+            } else if p.isInfinity {
+                out.append(q)
             } else {
-                out.append((p.projective + q).affine)
+                out.append((p.projective + q).affine)  // P + P or P + (−P)
             }
         }
         return out
@@ -88,7 +92,11 @@ public enum BatchAffine<Curve: PastaCurve> {
         out.reserveCapacity(points.count)
         for i in points.indices {
             let p = points[i]
-            if p.isInfinity || denominators[i].isZero {
+            if p.isInfinity {
+                out.append(p)
+                continue
+            }
+            if denominators[i].isZero {  // y = 0: no Pasta point, but not worth a wrong answer
                 out.append(p.projective.doubled.affine)
                 continue
             }

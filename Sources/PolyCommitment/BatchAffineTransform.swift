@@ -49,7 +49,7 @@ struct BatchAffineTransform<Curve: PastaCurve> {
             values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
         }
         let butterflies = n / 2
-        let runLength = max(64, min(512, butterflies / max(1, 4 * executor.parallelism)))
+        let runLength = max(64, min(1024, butterflies / max(1, executor.parallelism)))
         let runs = (butterflies + runLength - 1) / runLength
         var half = 1
         while half < n {
