@@ -12,9 +12,9 @@ extension BatchAffine {
     /// (negating a point is free, so sixteen multiples serve digits −16…16).
     /// The multiples 1·P … 16·P of every point are built in affine, a round
     /// of additions across all points per multiple, each round sharing one
-    /// inversion; φ of each multiple is one field multiplication. The
-    /// accumulators are affine too, every doubling and addition a round
-    /// across all points.
+    /// inversion; φ of each multiple is one field multiplication. For large
+    /// batches the accumulators are affine too, every doubling and addition
+    /// a round across all points; for small ones they are Jacobian.
     ///
     /// - Parameters:
     ///   - points: the points; the identity is allowed and gives the identity.
@@ -24,6 +24,31 @@ extension BatchAffine {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func multiply(_ points: [Point], by scalars: [Curve.ScalarField]) -> [Point] {
+        multiply(points, by: scalars, accumulators: points.count >= affineAccumulatorThreshold ? .affine : .jacobian)
+    }
+
+    /// Where the products are accumulated.
+    @usableFromInline
+    enum Accumulators {
+        /// One point at a time, Jacobian, adding affine table entries.
+        case jacobian
+        /// A round of affine doublings or additions across all points at a
+        /// time, each round sharing one inversion.
+        case affine
+    }
+
+    /// From this many points on, affine accumulators. An affine round saves
+    /// about five multiplications per addition and one per doubling, but
+    /// pays one inversion (about 270 multiplications) per round for the
+    /// batch: below about a hundred points the Jacobian ones are cheaper.
+    @usableFromInline
+    static var affineAccumulatorThreshold: Int { 128 }
+
+    /// `multiply(_:by:)` with the accumulators chosen by the caller (tests
+    /// reach both on the same inputs).
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func multiply(_ points: [Point], by scalars: [Curve.ScalarField], accumulators kind: Accumulators) -> [Point] {
         precondition(points.count == scalars.count, "one scalar per point")
         var out = [Point](repeating: .infinity, count: points.count)
         let active = points.indices.filter { !points[$0].isInfinity && !scalars[$0].isZero }
@@ -60,34 +85,80 @@ extension BatchAffine {
         let beta = Curve.endomorphismCoefficient
         let endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
 
-        // Affine accumulators, a round of doublings or additions across all
-        // points at a time, each round sharing one inversion: an affine
-        // doubling then costs about as much as a Jacobian one, and an affine
-        // addition (about six multiplications) much less than a mixed one
-        // (about eleven), and no conversion is left at the end.
+        let products: [Point]
+        switch kind {
+        case .jacobian:
+            products = jacobianAccumulation(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, count: count, windows: windows)
+        case .affine:
+            products = affineAccumulation(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, count: count, windows: windows)
+        }
+        for (slot, index) in active.enumerated() { out[index] = products[slot] }
+        return out
+    }
+
+    /// The table entry for a signed digit of half `half` (0: P, 1: φ(P)) of
+    /// the point in `slot`, negated when the digit's sign and the half's
+    /// sign differ.
+    @inline(__always)
+    static func entry(_ digit: Int, half: Int, slot: Int, negative: [Bool], table: [Point], endomorphismTable: [Point]) -> Point {
+        let tableSize = 1 << (windowBits - 1)
+        let entry = (half == 0 ? table : endomorphismTable)[slot * tableSize + abs(digit) - 1]
+        return (digit < 0) != negative[2 * slot + half] ? -entry : entry
+    }
+
+    /// Jacobian accumulators, one point at a time: 5 doublings and up to two
+    /// mixed additions per window, then one shared inversion for all.
+    static func jacobianAccumulation(
+        digits: [Int8], negative: [Bool], table: [Point], endomorphismTable: [Point], count: Int, windows: Int
+    ) -> [Point] {
+        var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: count)
+        for slot in 0..<count {
+            var accumulator = JacobianPoint<Curve>.infinity
+            for window in stride(from: windows - 1, through: 0, by: -1) {
+                if !accumulator.isInfinity {
+                    for _ in 0..<windowBits { accumulator = accumulator.doubled }
+                }
+                for half in 0..<2 {
+                    let digit = Int(digits[(2 * slot + half) * windows + window])
+                    if digit != 0 {
+                        accumulator += entry(digit, half: half, slot: slot, negative: negative, table: table, endomorphismTable: endomorphismTable)
+                    }
+                }
+            }
+            accumulators[slot] = accumulator
+        }
+        return JacobianPoint.batchNormalize(accumulators)
+    }
+
+    /// Affine accumulators, a round of doublings or additions across all
+    /// points at a time, each round sharing one inversion: an affine
+    /// doubling then costs about as much as a Jacobian one, and an affine
+    /// addition (about six multiplications) much less than a mixed one
+    /// (about eleven), and no conversion is left at the end.
+    static func affineAccumulation(
+        digits: [Int8], negative: [Bool], table: [Point], endomorphismTable: [Point], count: Int, windows: Int
+    ) -> [Point] {
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)
         for window in stride(from: windows - 1, through: 0, by: -1) {
             if window != windows - 1 {
-                for _ in 0..<w { accumulators = doubled(accumulators) }
+                for _ in 0..<windowBits { accumulators = doubled(accumulators) }
             }
             for half in 0..<2 {
                 var any = false
                 for slot in 0..<count {
                     let digit = Int(digits[(2 * slot + half) * windows + window])
-                    guard digit != 0 else {
+                    if digit == 0 {
                         addends[slot] = .infinity
-                        continue
+                    } else {
+                        addends[slot] = entry(digit, half: half, slot: slot, negative: negative, table: table, endomorphismTable: endomorphismTable)
+                        any = true
                     }
-                    let entry = (half == 0 ? table : endomorphismTable)[slot * tableSize + abs(digit) - 1]
-                    addends[slot] = (digit < 0) != negative[2 * slot + half] ? -entry : entry
-                    any = true
                 }
                 if any { accumulators = sums(accumulators, addends) }
             }
         }
-        for (slot, index) in active.enumerated() { out[index] = accumulators[slot] }
-        return out
+        return accumulators
     }
 
     /// Writes the signed 5-bit digits of a 128-bit magnitude into

@@ -32,19 +32,42 @@ struct BatchAffineTests {
         #expect(BatchAffine<Vesta>.sums([], []).isEmpty)
     }
 
-    @Test("many scalar multiplications at once equal double-and-add on random points and scalars, both curves")
+    @Test("many scalar multiplications at once equal double-and-add on random points and scalars, both curves, both accumulators")
     func randomProducts() async {
         await propertyCheck(count: 2, input: points(Vesta.self).array(of: 1...5), elements(Fp.self).array(of: 5)) { ps, ks in
             let scalars = Array(ks.prefix(ps.count))
-            #expect(BatchAffine<Vesta>.multiply(ps, by: scalars) == zip(ps, scalars).map { Self.product($0, $1) })
+            let expected = zip(ps, scalars).map { Self.product($0, $1) }
+            #expect(BatchAffine<Vesta>.multiply(ps, by: scalars, accumulators: .jacobian) == expected)
+            #expect(BatchAffine<Vesta>.multiply(ps, by: scalars, accumulators: .affine) == expected)
         }
         await propertyCheck(count: 2, input: points(Pallas.self).array(of: 1...5), elements(Fq.self).array(of: 5)) { ps, ks in
             let scalars = Array(ks.prefix(ps.count))
-            #expect(BatchAffine<Pallas>.multiply(ps, by: scalars) == zip(ps, scalars).map { Self.product($0, $1) })
+            let expected = zip(ps, scalars).map { Self.product($0, $1) }
+            #expect(BatchAffine<Pallas>.multiply(ps, by: scalars, accumulators: .jacobian) == expected)
+            #expect(BatchAffine<Pallas>.multiply(ps, by: scalars, accumulators: .affine) == expected)
         }
     }
 
-    @Test("scalar multiplication edges in one batch: the identity, zero, ±1, λ, small scalars, the same point twice")
+    @Test("a batch at the affine threshold takes the affine rounds and equals double-and-add, the identity and zero among it")
+    func largeBatch() {
+        let count = BatchAffine<Vesta>.affineAccumulatorThreshold + 2
+        // Fixed pseudo-random values (a Weyl sequence), so a failure replays.
+        func value(_ i: Int, _ salt: UInt64) -> Fp {
+            let a = UInt64(i + 1) &* 0x9e37_79b9_7f4a_7c15 ^ salt
+            return Fp(reducing: UInt256(a, a &* 0xbf58_476d_1ce4_e5b9, a ^ 0x94d0_49bb_1331_11eb, a >> 3))
+        }
+        var ps = (0..<count).map { value($0, 1) * Vesta.generator }
+        var ks = (0..<count).map { value($0, 2) }
+        ps[3] = .infinity
+        ks[5] = .zero
+        ps[7] = ps[8]  // the same point twice, with opposite scalars
+        ks[7] = -ks[8]
+        let expected = zip(ps, ks).map { Self.product($0, $1) }
+        #expect(BatchAffine<Vesta>.multiply(ps, by: ks) == expected)
+        #expect(expected[7] == -expected[8])
+    }
+
+    @Test("scalar multiplication edges in one batch, both accumulators: the identity, zero, ±1, λ, small scalars, the same point twice")
     func productEdges() {
         let g = Pallas.generator
         let lambda = Pallas.endomorphismScalar
@@ -55,7 +78,8 @@ struct BatchAffineTests {
             ks.append(Fq(UInt64(small)))
         }
         let expected = zip(ps, ks).map { Self.product($0, $1) }
-        #expect(BatchAffine<Pallas>.multiply(ps, by: ks) == expected)
+        #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .jacobian) == expected)
+        #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .affine) == expected)
         #expect(expected[7] == -expected[8])
         #expect(BatchAffine<Pallas>.multiply([], by: []).isEmpty)
         #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
