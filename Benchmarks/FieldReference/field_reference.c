@@ -76,26 +76,21 @@ static inline __attribute__((always_inline)) void mont_mul_no_carry(uint64_t r[4
     for (int j = 0; j < 4; j++) r[j] = (t[j] & keep) | (d[j] & ~keep);
 }
 
-void plonk_reference_fp_multiply_no_carry(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
-    uint64_t out[4];
-    mont_mul_no_carry(out, a, b);
-    for (int j = 0; j < 4; j++) r[j] = out[j];
-}
+/*
+ * Each form's two entry points. A macro rather than a function pointer:
+ * the chain must inline its multiplication, or it measures calls.
+ */
+#define REFERENCE_ENTRY_POINTS(suffix, multiply)                                                   \
+    void plonk_reference_fp_multiply##suffix(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) { \
+        uint64_t out[4];                                                                          \
+        multiply(out, a, b);                                                                      \
+        for (int j = 0; j < 4; j++) r[j] = out[j];                                                \
+    }                                                                                             \
+    void plonk_reference_fp_multiply_chain##suffix(uint64_t x[4], const uint64_t y[4], size_t count) { \
+        uint64_t v[4] = {x[0], x[1], x[2], x[3]};                                                 \
+        for (size_t k = 0; k < count; k++) multiply(v, v, y);                                     \
+        for (int j = 0; j < 4; j++) x[j] = v[j];                                                  \
+    }
 
-void plonk_reference_fp_multiply_chain_no_carry(uint64_t x[4], const uint64_t y[4], size_t count) {
-    uint64_t v[4] = {x[0], x[1], x[2], x[3]};
-    for (size_t k = 0; k < count; k++) mont_mul_no_carry(v, v, y);
-    for (int j = 0; j < 4; j++) x[j] = v[j];
-}
-
-void plonk_reference_fp_multiply(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
-    uint64_t out[4];
-    mont_mul(out, a, b);
-    for (int j = 0; j < 4; j++) r[j] = out[j];
-}
-
-void plonk_reference_fp_multiply_chain(uint64_t x[4], const uint64_t y[4], size_t count) {
-    uint64_t v[4] = {x[0], x[1], x[2], x[3]};
-    for (size_t k = 0; k < count; k++) mont_mul(v, v, y);
-    for (int j = 0; j < 4; j++) x[j] = v[j];
-}
+REFERENCE_ENTRY_POINTS(, mont_mul)
+REFERENCE_ENTRY_POINTS(_no_carry, mont_mul_no_carry)
