@@ -87,6 +87,7 @@ public struct UInt256: Sendable, Hashable {
     /// - Parameters:
     ///   - start: 0 to 255.
     ///   - count: 1 to 63, with start + count ≤ 256.
+    /// - Returns: bits start…start + count − 1, bit `start` lowest.
     @inlinable
     public func bits(from start: Int, count: Int) -> Int {
         let word = start >> 6, offset = UInt64(start & 63)
