@@ -29,24 +29,22 @@ func montgomerySquare(_ a: UInt256, _ p: UInt256, _ inv: UInt64) -> UInt256 {
     r1 <<= 1
     // Plus the squares on the diagonal.
     var r0: UInt64
-    let d0 = a.w0.multipliedFullWidth(by: a.w0)
-    let d1 = a.w1.multipliedFullWidth(by: a.w1)
-    let d2 = a.w2.multipliedFullWidth(by: a.w2)
-    let d3 = a.w3.multipliedFullWidth(by: a.w3)
-    r0 = d0.low
-    var sum = UInt128(r1) &+ UInt128(d0.high)
+    let d0 = UInt128(a.w0) &* UInt128(a.w0), d1 = UInt128(a.w1) &* UInt128(a.w1)
+    let d2 = UInt128(a.w2) &* UInt128(a.w2), d3 = UInt128(a.w3) &* UInt128(a.w3)
+    r0 = UInt64(truncatingIfNeeded: d0)
+    var sum = UInt128(r1) &+ (d0 >> 64)
     r1 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r2) &+ UInt128(d1.low) &+ (sum >> 64)
+    sum = UInt128(r2) &+ (d1 & UInt128(UInt64.max)) &+ (sum >> 64)
     r2 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r3) &+ UInt128(d1.high) &+ (sum >> 64)
+    sum = UInt128(r3) &+ (d1 >> 64) &+ (sum >> 64)
     r3 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r4) &+ UInt128(d2.low) &+ (sum >> 64)
+    sum = UInt128(r4) &+ (d2 & UInt128(UInt64.max)) &+ (sum >> 64)
     r4 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r5) &+ UInt128(d2.high) &+ (sum >> 64)
+    sum = UInt128(r5) &+ (d2 >> 64) &+ (sum >> 64)
     r5 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r6) &+ UInt128(d3.low) &+ (sum >> 64)
+    sum = UInt128(r6) &+ (d3 & UInt128(UInt64.max)) &+ (sum >> 64)
     r6 = UInt64(truncatingIfNeeded: sum)
-    sum = UInt128(r7) &+ UInt128(d3.high) &+ (sum >> 64)
+    sum = UInt128(r7) &+ (d3 >> 64) &+ (sum >> 64)
     r7 = UInt64(truncatingIfNeeded: sum)
     // Four reduction rounds, each clearing the lowest word.
     var extra: UInt64 = 0
