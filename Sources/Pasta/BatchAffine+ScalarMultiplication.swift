@@ -24,7 +24,7 @@ extension BatchAffine {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func multiply(_ points: [Point], by scalars: [Curve.ScalarField]) -> [Point] {
-        multiply(points, by: scalars, accumulators: points.count >= affineAccumulatorThreshold ? .affine : .jacobian)
+        multiply(points, by: scalars, accumulators: Accumulators(forBatchOf: points.count))
     }
 
     /// Where the products are accumulated.
@@ -35,6 +35,11 @@ extension BatchAffine {
         /// A round of affine doublings or additions across all points at a
         /// time, each round sharing one inversion.
         case affine
+
+        /// The cheaper kind for a batch of `count` points.
+        init(forBatchOf count: Int) {
+            self = count >= BatchAffine.affineAccumulatorThreshold ? .affine : .jacobian
+        }
     }
 
     /// From this many points on, affine accumulators. An affine round saves
@@ -85,44 +90,46 @@ extension BatchAffine {
         let beta = Curve.endomorphismCoefficient
         let endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
 
-        let products: [Point]
-        switch kind {
-        case .jacobian:
-            products = jacobianAccumulation(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, count: count, windows: windows)
-        case .affine:
-            products = affineAccumulation(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, count: count, windows: windows)
-        }
+        let recoded = Recoded(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, windows: windows)
+        let products = kind == .jacobian ? jacobianAccumulation(recoded, count: count) : affineAccumulation(recoded, count: count)
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
     }
 
-    /// The table entry for a signed digit of half `half` (0: P, 1: φ(P)) of
-    /// the point in `slot`, negated when the digit's sign and the half's
-    /// sign differ.
-    @inline(__always)
-    static func entry(_ digit: Int, half: Int, slot: Int, negative: [Bool], table: [Point], endomorphismTable: [Point]) -> Point {
-        let tableSize = 1 << (windowBits - 1)
-        let entry = (half == 0 ? table : endomorphismTable)[slot * tableSize + abs(digit) - 1]
-        return (digit < 0) != negative[2 * slot + half] ? -entry : entry
+    /// Every point's signed digits and tables, as both accumulations read them.
+    struct Recoded {
+        /// Digits of half h of slot s at (2s + h)·windows + window.
+        let digits: [Int8]
+        /// Whether half h of slot s is negated, at 2s + h.
+        let negative: [Bool]
+        /// j·P at s·16 + j − 1, and φ of it.
+        let table: [Point], endomorphismTable: [Point]
+        let windows: Int
+
+        /// The addend for one half of one point in one window (0: P, 1: φ(P)),
+        /// or nil for a zero digit.
+        @inline(__always)
+        func addend(slot: Int, half: Int, window: Int) -> Point? {
+            let digit = Int(digits[(2 * slot + half) * windows + window])
+            if digit == 0 { return nil }
+            let tableSize = 1 << (windowBits - 1)
+            let entry = (half == 0 ? table : endomorphismTable)[slot * tableSize + abs(digit) - 1]
+            return (digit < 0) != negative[2 * slot + half] ? -entry : entry
+        }
     }
 
     /// Jacobian accumulators, one point at a time: 5 doublings and up to two
     /// mixed additions per window, then one shared inversion for all.
-    static func jacobianAccumulation(
-        digits: [Int8], negative: [Bool], table: [Point], endomorphismTable: [Point], count: Int, windows: Int
-    ) -> [Point] {
+    static func jacobianAccumulation(_ recoded: Recoded, count: Int) -> [Point] {
         var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: count)
         for slot in 0..<count {
             var accumulator = JacobianPoint<Curve>.infinity
-            for window in stride(from: windows - 1, through: 0, by: -1) {
+            for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
                 if !accumulator.isInfinity {
                     for _ in 0..<windowBits { accumulator = accumulator.doubled }
                 }
                 for half in 0..<2 {
-                    let digit = Int(digits[(2 * slot + half) * windows + window])
-                    if digit != 0 {
-                        accumulator += entry(digit, half: half, slot: slot, negative: negative, table: table, endomorphismTable: endomorphismTable)
-                    }
+                    if let addend = recoded.addend(slot: slot, half: half, window: window) { accumulator += addend }
                 }
             }
             accumulators[slot] = accumulator
@@ -135,25 +142,19 @@ extension BatchAffine {
     /// doubling then costs about as much as a Jacobian one, and an affine
     /// addition (about six multiplications) much less than a mixed one
     /// (about eleven), and no conversion is left at the end.
-    static func affineAccumulation(
-        digits: [Int8], negative: [Bool], table: [Point], endomorphismTable: [Point], count: Int, windows: Int
-    ) -> [Point] {
+    static func affineAccumulation(_ recoded: Recoded, count: Int) -> [Point] {
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)
-        for window in stride(from: windows - 1, through: 0, by: -1) {
-            if window != windows - 1 {
+        for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
+            if window != recoded.windows - 1 {
                 for _ in 0..<windowBits { accumulators = doubled(accumulators) }
             }
             for half in 0..<2 {
                 var any = false
                 for slot in 0..<count {
-                    let digit = Int(digits[(2 * slot + half) * windows + window])
-                    if digit == 0 {
-                        addends[slot] = .infinity
-                    } else {
-                        addends[slot] = entry(digit, half: half, slot: slot, negative: negative, table: table, endomorphismTable: endomorphismTable)
-                        any = true
-                    }
+                    let addend = recoded.addend(slot: slot, half: half, window: window)
+                    addends[slot] = addend ?? .infinity
+                    any = any || addend != nil
                 }
                 if any { accumulators = sums(accumulators, addends) }
             }

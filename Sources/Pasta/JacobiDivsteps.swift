@@ -157,7 +157,7 @@ struct JacobiDivsteps {
     }
 
     /// (f, g) ← ((u·f + v·g) / 2^62, (q·f + r·g) / 2^62) on the low `length`
-    /// limbs; the divisions are exact by construction.
+    /// limbs (1 to 5); the divisions are exact by construction.
     @inlinable
     static func apply(_ t: Transition, _ f: inout Limbs, _ g: inout Limbs, length: Int) {
         let mask = Limbs.mask
@@ -165,7 +165,7 @@ struct JacobiDivsteps {
         var cg = UInt128(t.q) * UInt128(f[0]) + UInt128(t.r) * UInt128(g[0])
         cf >>= 62
         cg >>= 62
-        for index in 1..<max(length, 1) {
+        for index in 1..<length {
             cf += UInt128(t.u) * UInt128(f[index]) + UInt128(t.v) * UInt128(g[index])
             cg += UInt128(t.q) * UInt128(f[index]) + UInt128(t.r) * UInt128(g[index])
             f[index - 1] = UInt64(truncatingIfNeeded: cf) & mask

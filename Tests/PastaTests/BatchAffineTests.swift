@@ -63,6 +63,8 @@ struct BatchAffineTests {
         ps[7] = ps[8]  // the same point twice, with opposite scalars
         ks[7] = -ks[8]
         let expected = zip(ps, ks).map { Self.product($0, $1) }
+        #expect(BatchAffine<Vesta>.Accumulators(forBatchOf: count) == .affine)
+        #expect(BatchAffine<Vesta>.Accumulators(forBatchOf: BatchAffine<Vesta>.affineAccumulatorThreshold - 1) == .jacobian)
         #expect(BatchAffine<Vesta>.multiply(ps, by: ks) == expected)
         #expect(expected[7] == -expected[8])
     }
