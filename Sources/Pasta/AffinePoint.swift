@@ -22,6 +22,13 @@ public struct AffinePoint<Curve: PastaCurve>: Sendable, Hashable, CustomStringCo
     }
 
     @inlinable
+    init(unchecked x: Curve.BaseField, _ y: Curve.BaseField, isInfinity: Bool) {
+        self.x = x
+        self.y = y
+        self.isInfinity = isInfinity
+    }
+
+    @inlinable
     init(infinity: Void) {
         self.x = .zero
         self.y = .zero
@@ -53,6 +60,16 @@ public struct AffinePoint<Curve: PastaCurve>: Sendable, Hashable, CustomStringCo
     @inlinable
     public static prefix func - (point: Self) -> Self {
         point.isInfinity ? point : Self(unchecked: point.x, -point.y)
+    }
+
+    /// −P when `condition` holds, else P, without a branch on the condition
+    /// (see `PrimeField.negated(if:)`).
+    ///
+    /// - Parameter condition: whether to negate.
+    /// - Returns: the point or its negation.
+    @inlinable @inline(__always)
+    public func negated(if condition: Bool) -> Self {
+        Self(unchecked: x, y.negated(if: condition), isInfinity: isInfinity)
     }
 
     /// The same point in Jacobian coordinates.

@@ -63,15 +63,12 @@ extension BatchAffine {
         let windows = SignedWindows.count(windowBits: w)
         let tableSize = 1 << (w - 1)
 
-        // Signed digits of both halves, and the halves' signs.
+        // Signed digits of both halves, each half's sign folded into its digits.
         var digits = [Int8](repeating: 0, count: count * 2 * windows)
-        var negative = [Bool](repeating: false, count: count * 2)
         for (slot, index) in active.enumerated() {
             let split = Curve.glvBasis.decompose(scalars[index])
-            negative[2 * slot] = split.firstIsNegative
-            negative[2 * slot + 1] = split.secondIsNegative
-            recode(split.first, into: &digits, at: (2 * slot) * windows, windows: windows)
-            recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows)
+            recode(split.first, into: &digits, at: (2 * slot) * windows, windows: windows, negated: split.firstIsNegative)
+            recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
         }
 
         // table[slot·tableSize + j − 1] = j·P: one point's multiples side by
@@ -79,29 +76,29 @@ extension BatchAffine {
         let base = active.map { points[$0] }
         var table = [Point](repeating: .infinity, count: count * tableSize)
         var previous = base
+        var scratch = Scratch()
         for multiple in 1...tableSize {
             if multiple == 2 {
-                previous = doubled(base)
+                double(&previous, scratch: &scratch)
             } else if multiple > 2 {
-                previous = sums(previous, base)
+                add(base, into: &previous, scratch: &scratch)
             }
             for slot in 0..<count { table[slot * tableSize + multiple - 1] = previous[slot] }
         }
         let beta = Curve.endomorphismCoefficient
         let endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
 
-        let recoded = Recoded(digits: digits, negative: negative, table: table, endomorphismTable: endomorphismTable, windows: windows)
-        let products = kind == .jacobian ? jacobianAccumulation(recoded, count: count) : affineAccumulation(recoded, count: count)
+        let recoded = Recoded(digits: digits, table: table, endomorphismTable: endomorphismTable, windows: windows)
+        let products = kind == .jacobian ? jacobianAccumulation(recoded, count: count) : affineAccumulation(recoded, count: count, scratch: &scratch)
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
     }
 
     /// Every point's signed digits and tables, as both accumulations read them.
     struct Recoded {
-        /// Digits of half h of slot s at (2s + h)·windows + window.
+        /// Digits of half h of slot s at (2s + h)·windows + window, with the
+        /// half's sign folded in (a negative half has its digits negated).
         let digits: [Int8]
-        /// Whether half h of slot s is negated, at 2s + h.
-        let negative: [Bool]
         /// j·P at s·16 + j − 1, and φ of it.
         let table: [Point], endomorphismTable: [Point]
         let windows: Int
@@ -113,8 +110,9 @@ extension BatchAffine {
             let digit = Int(digits[(2 * slot + half) * windows + window])
             if digit == 0 { return nil }
             let tableSize = 1 << (windowBits - 1)
-            let entry = (half == 0 ? table : endomorphismTable)[slot * tableSize + abs(digit) - 1]
-            return (digit < 0) != negative[2 * slot + half] ? -entry : entry
+            let index = slot * tableSize + abs(digit) - 1
+            let entry = half == 0 ? table[index] : endomorphismTable[index]
+            return entry.negated(if: digit < 0)
         }
     }
 
@@ -142,21 +140,30 @@ extension BatchAffine {
     /// doubling then costs about as much as a Jacobian one, and an affine
     /// addition (about six multiplications) much less than a mixed one
     /// (about eleven), and no conversion is left at the end.
-    static func affineAccumulation(_ recoded: Recoded, count: Int) -> [Point] {
+    static func affineAccumulation(_ recoded: Recoded, count: Int, scratch: inout Scratch) -> [Point] {
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)
         for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
             if window != recoded.windows - 1 {
-                for _ in 0..<windowBits { accumulators = doubled(accumulators) }
+                for _ in 0..<windowBits { double(&accumulators, scratch: &scratch) }
             }
             for half in 0..<2 {
+                // Read straight from one table: this gathering runs once per
+                // point per window, so an Optional or a per-point choice of
+                // table shows in profiles.
+                let source = half == 0 ? recoded.table : recoded.endomorphismTable
+                let tableSize = 1 << (windowBits - 1)
                 var any = false
                 for slot in 0..<count {
-                    let addend = recoded.addend(slot: slot, half: half, window: window)
-                    addends[slot] = addend ?? .infinity
-                    any = any || addend != nil
+                    let digit = Int(recoded.digits[(2 * slot + half) * recoded.windows + window])
+                    if digit == 0 {
+                        addends[slot] = .infinity
+                        continue
+                    }
+                    addends[slot] = source[slot * tableSize + abs(digit) - 1].negated(if: digit < 0)
+                    any = true
                 }
-                if any { accumulators = sums(accumulators, addends) }
+                if any { add(addends, into: &accumulators, scratch: &scratch) }
             }
         }
         return accumulators
@@ -165,10 +172,10 @@ extension BatchAffine {
     /// Writes the signed 5-bit digits of a 128-bit magnitude into
     /// `digits[offset…]`, least significant first (see `SignedWindows`).
     @usableFromInline
-    static func recode(_ magnitude: UInt128, into digits: inout [Int8], at offset: Int, windows: Int) {
+    static func recode(_ magnitude: UInt128, into digits: inout [Int8], at offset: Int, windows: Int, negated: Bool = false) {
         precondition(windows == SignedWindows.count(windowBits: windowBits), "one digit per window")
         SignedWindows.forEach(of: magnitude, windowBits: windowBits) { window, digit in
-            digits[offset + window] = Int8(digit)
+            digits[offset + window] = Int8(negated ? -digit : digit)
         }
     }
 }

@@ -30,22 +30,8 @@ public enum BatchAffine<Curve: PastaCurve> {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func sumsAndDifferences(_ a: [Point], _ b: [Point]) -> (sums: [Point], differences: [Point]) {
-        let denominators = chordInverses(a, b)
-        var sums = [Point](), differences = [Point]()
-        sums.reserveCapacity(a.count)
-        differences.reserveCapacity(a.count)
-        for i in a.indices {
-            let p = a[i], q = b[i]
-            guard isGeneric(p, q) else {
-                let jacobian = p.projective
-                sums.append((jacobian + q).affine)
-                differences.append((jacobian + (-q)).affine)
-                continue
-            }
-            let inverse = denominators[i]
-            sums.append(chord(p, q.x, q.y, inverse: inverse))
-            differences.append(chord(p, q.x, -q.y, inverse: inverse))
-        }
+        var sums = a, differences = b, scratch = Scratch()
+        butterflies(&sums, &differences, scratch: &scratch)
         return (sums, differences)
     }
 
@@ -58,21 +44,8 @@ public enum BatchAffine<Curve: PastaCurve> {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func sums(_ a: [Point], _ b: [Point]) -> [Point] {
-        let denominators = chordInverses(a, b)
-        var out = [Point]()
-        out.reserveCapacity(a.count)
-        for i in a.indices {
-            let p = a[i], q = b[i]
-            if isGeneric(p, q) {
-                out.append(chord(p, q.x, q.y, inverse: denominators[i]))
-            } else if q.isInfinity {
-                out.append(p)  // the identity costs nothing, not an inversion
-            } else if p.isInfinity {
-                out.append(q)
-            } else {
-                out.append((p.projective + q).affine)  // P + P or P + (−P)
-            }
-        }
+        var out = a, scratch = Scratch()
+        add(b, into: &out, scratch: &scratch)
         return out
     }
 
@@ -83,41 +56,9 @@ public enum BatchAffine<Curve: PastaCurve> {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func doubled(_ points: [Point]) -> [Point] {
-        var denominators = [Field](repeating: .zero, count: points.count)
-        for i in points.indices where !points[i].isInfinity {
-            denominators[i] = points[i].y.doubled  // nonzero: no Pasta point has order 2
-        }
-        Field.batchInvert(&denominators)
-        var out = [Point]()
-        out.reserveCapacity(points.count)
-        for i in points.indices {
-            let p = points[i]
-            if p.isInfinity {
-                out.append(p)
-                continue
-            }
-            if denominators[i].isZero {  // y = 0: no Pasta point, but not worth a wrong answer
-                out.append(p.projective.doubled.affine)
-                continue
-            }
-            let xx = p.x.squared
-            let slope = (xx.doubled + xx) * denominators[i]
-            let x3 = slope.squared - p.x.doubled
-            out.append(Point(unchecked: x3, slope * (p.x - x3) - p.y))
-        }
+        var out = points, scratch = Scratch()
+        double(&out, scratch: &scratch)
         return out
-    }
-
-    /// 1/(x_b − x_a) for every pair the chord formula applies to (zero for
-    /// the others), with one shared inversion.
-    static func chordInverses(_ a: [Point], _ b: [Point]) -> [Field] {
-        precondition(a.count == b.count, "one right operand per left operand")
-        var denominators = [Field](repeating: .zero, count: a.count)
-        for i in a.indices where isGeneric(a[i], b[i]) {
-            denominators[i] = b[i].x - a[i].x
-        }
-        Field.batchInvert(&denominators)
-        return denominators
     }
 
     /// Whether the chord formula applies: neither is the identity and the x

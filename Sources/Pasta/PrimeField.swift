@@ -155,6 +155,27 @@ extension PrimeField {
         return Self(montgomeryValue: modulus.subtractingReportingOverflow(value.montgomeryValue).partialValue)
     }
 
+    /// The additive inverse when `condition` holds, else the value itself.
+    ///
+    /// Selects with a mask rather than a branch: batched scalar
+    /// multiplication negates table entries by the sign of a signed digit,
+    /// a coin flip that a branch would mispredict half the time.
+    ///
+    /// - Parameter condition: whether to negate.
+    /// - Returns: −self or self.
+    @inlinable @inline(__always)
+    public func negated(if condition: Bool) -> Self {
+        let value = montgomeryValue
+        let negation = Self.modulus.subtractingReportingOverflow(value).partialValue
+        // Zero must stay zero (p − 0 = p is not reduced).
+        let nonzero = UInt64((value.w0 | value.w1 | value.w2 | value.w3) != 0 ? 1 : 0)
+        let take = 0 &- (UInt64(condition ? 1 : 0) & nonzero)
+        return Self(montgomeryValue: UInt256(
+            (negation.w0 & take) | (value.w0 & ~take), (negation.w1 & take) | (value.w1 & ~take),
+            (negation.w2 & take) | (value.w2 & ~take), (negation.w3 & take) | (value.w3 & ~take)
+        ))
+    }
+
     /// The product modulo p.
     @inlinable @inline(__always)
     public static func * (lhs: Self, rhs: Self) -> Self {

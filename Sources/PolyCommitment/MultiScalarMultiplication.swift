@@ -83,6 +83,7 @@ public enum MultiScalarMultiplication {
         var batchOf = [Int](repeating: -1, count: bucketCount)  // which batch last touched a bucket
         var batchNumber = 0
         var targets = [Int](), addends = [AffinePoint<Curve>](), lefts = [AffinePoint<Curve>]()
+        var scratch = BatchAffine<Curve>.Scratch()
         while !pending.isEmpty {
             var deferred = [Int32]()
             var position = 0
@@ -108,8 +109,8 @@ public enum MultiScalarMultiplication {
                     }
                 }
                 if !targets.isEmpty {
-                    let added = BatchAffine.sums(lefts, addends)
-                    for (slot, bucket) in targets.enumerated() { buckets[bucket] = added[slot] }
+                    BatchAffine.add(addends, into: &lefts, scratch: &scratch)
+                    for (slot, bucket) in targets.enumerated() { buckets[bucket] = lefts[slot] }
                 }
                 batchNumber += 1
             }

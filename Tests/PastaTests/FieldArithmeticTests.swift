@@ -33,6 +33,17 @@ struct FieldArithmeticTests {
         #expect((Fp.zero - Fp.one).canonical == Fp.modulus.subtractingReportingOverflow(UInt256(1)).partialValue)
     }
 
+    @Test("conditional negation is negation when asked and the identity otherwise; zero stays zero") func conditionalNegation() async {
+        await propertyCheck(count: 40, input: elements(Fp.self), Gen.bool) { a, condition in
+            #expect(a.negated(if: condition) == (condition ? -a : a))
+        }
+        #expect(Fp.zero.negated(if: true) == .zero)
+        #expect(Fp.zero.negated(if: true).montgomeryValue == .zero)
+        #expect(Fq.one.negated(if: true) == Fq.zero - Fq.one)
+        let top = Fq.zero - Fq.one
+        #expect(top.negated(if: true) == .one)
+    }
+
     @Test("inverses multiply to one; zero has none") func inverses() async {
         await propertyCheck(count: 40, input: elements(Fq.self)) { a in
             if a.isZero {

@@ -1,0 +1,153 @@
+extension BatchAffine {
+    /// Reusable storage for the running products of a round's shared
+    /// inversion, so that a loop of rounds allocates once, not per round.
+    public struct Scratch: Sendable {
+        @usableFromInline
+        var products: [Field]
+
+        /// Empty storage; it grows to the largest round it serves.
+        public init() { products = [] }
+
+        /// Makes room for a round of `count` elements.
+        @inlinable @inline(__always)
+        mutating func reserve(_ count: Int) {
+            if products.count < count { products = [Field](repeating: .zero, count: count) }
+        }
+    }
+
+    /// accumulators[i] += addends[i] for every i, in place, in one round
+    /// sharing one inversion.
+    ///
+    /// The round makes two passes and writes nothing but the accumulators
+    /// and the scratch: the forward pass records the running product of
+    /// the chord denominators x_b − x_a, the backward pass peels one
+    /// inverse off it per element and applies the chord formula at once.
+    /// This is the inner loop of batched scalar multiplication, of MSM
+    /// buckets and of the group FFT, so it avoids the intermediate arrays
+    /// a functional form would allocate and re-read.
+    ///
+    /// - Parameters:
+    ///   - addends: the right operands; the identity leaves an accumulator
+    ///     unchanged.
+    ///   - accumulators: the left operands, replaced by the sums; as many as
+    ///     `addends`.
+    ///   - scratch: storage reused across rounds.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    public static func add(_ addends: [Point], into accumulators: inout [Point], scratch: inout Scratch) {
+        precondition(addends.count == accumulators.count, "one addend per accumulator")
+        let count = accumulators.count
+        scratch.reserve(count)
+        var product = Field.one
+        for i in 0..<count {
+            let p = accumulators[i], q = addends[i]
+            if isGeneric(p, q) {
+                scratch.products[i] = product
+                product *= q.x - p.x
+            }
+        }
+        var inverse = invertNonzero(product)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = accumulators[i], q = addends[i]
+            if isGeneric(p, q) {
+                let elementInverse = inverse * scratch.products[i]
+                inverse *= q.x - p.x
+                accumulators[i] = chord(p, q.x, q.y, inverse: elementInverse)
+            } else if q.isInfinity {
+                continue  // the identity costs nothing
+            } else if p.isInfinity {
+                accumulators[i] = q
+            } else {
+                accumulators[i] = (p.projective + q).affine  // P + P or P + (−P)
+            }
+        }
+    }
+
+    /// points[i] = 2·points[i] for every i, in place, in one round sharing
+    /// one inversion (the two passes of `add(_:into:scratch:)`, with the
+    /// tangent's denominator 2y).
+    ///
+    /// - Parameters:
+    ///   - points: the points, replaced by their doubles; the identity stays.
+    ///   - scratch: storage reused across rounds.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    public static func double(_ points: inout [Point], scratch: inout Scratch) {
+        let count = points.count
+        scratch.reserve(count)
+        var product = Field.one
+        for i in 0..<count {
+            let p = points[i]
+            // y = 0 would be a point of order 2, which no Pasta curve has
+            // (their orders are prime); it is excluded, not trusted.
+            if !p.isInfinity && !p.y.isZero {
+                scratch.products[i] = product
+                product *= p.y.doubled
+            }
+        }
+        var inverse = invertNonzero(product)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = points[i]
+            if p.isInfinity { continue }
+            if p.y.isZero {
+                points[i] = p.projective.doubled.affine
+                continue
+            }
+            let elementInverse = inverse * scratch.products[i]
+            inverse *= p.y.doubled
+            let xx = p.x.squared
+            let slope = (xx.doubled + xx) * elementInverse
+            let x3 = slope.squared - p.x.doubled
+            points[i] = Point(unchecked: x3, slope * (p.x - x3) - p.y)
+        }
+    }
+
+    /// evens[i] + odds[i] and evens[i] − odds[i] for every i, in place (the
+    /// sums replace `evens`, the differences `odds`), in one round: the two
+    /// chords share their denominator, so a butterfly of a group FFT costs
+    /// one inverted element.
+    ///
+    /// - Parameters:
+    ///   - evens: the left operands, replaced by the sums.
+    ///   - odds: the right operands, as many, replaced by the differences.
+    ///   - scratch: storage reused across rounds.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    public static func butterflies(_ evens: inout [Point], _ odds: inout [Point], scratch: inout Scratch) {
+        precondition(evens.count == odds.count, "one right operand per left operand")
+        let count = evens.count
+        scratch.reserve(count)
+        var product = Field.one
+        for i in 0..<count {
+            let p = evens[i], q = odds[i]
+            if isGeneric(p, q) {
+                scratch.products[i] = product
+                product *= q.x - p.x
+            }
+        }
+        var inverse = invertNonzero(product)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = evens[i], q = odds[i]
+            if isGeneric(p, q) {
+                let elementInverse = inverse * scratch.products[i]
+                inverse *= q.x - p.x
+                evens[i] = chord(p, q.x, q.y, inverse: elementInverse)
+                odds[i] = chord(p, q.x, -q.y, inverse: elementInverse)
+            } else {
+                let jacobian = p.projective
+                evens[i] = (jacobian + q).affine
+                odds[i] = (jacobian + (-q)).affine
+            }
+        }
+    }
+
+    /// 1/x for a product of nonzero elements (one when the round had none).
+    @inlinable @inline(__always)
+    static func invertNonzero(_ product: Field) -> Field {
+        if product.isOne { return product }
+        guard let inverse = product.inverse else {
+            preconditionFailure("a product of nonzero field elements is nonzero")
+        }
+        return inverse
+    }
+}
