@@ -1,17 +1,21 @@
 import Pasta
 
-/// The radix-2 transform over curve points, a layer at a time in affine
+/// The radix-2 transform over curve points, two layers at a time in affine
 /// coordinates: the fast path behind Lagrange-basis commitments.
 ///
 /// `Radix2Transform` works on one element at a time, so every butterfly
-/// pays Jacobian formulas. Here each layer of n/2 butterflies is cut into
-/// runs spread over the executor; within a run the twiddle products are one
+/// pays Jacobian formulas. Here the layers are taken in radix-4 steps (one
+/// radix-2 layer first when log₂ n is odd), each cut into runs spread over
+/// the executor. Within a run the twiddle products are one
 /// `BatchAffine.multiply` (GLV, signed windows, tables built with shared
-/// inversions) and the sums and differences one `sumsAndDifferences` (one
-/// inverted element per butterfly). Twiddles equal to one are skipped, and
-/// the overall scale rides on the twiddles of the even-most block of every
-/// layer as in `Radix2Transform`, so 1/n costs about log₂ n multiplications
-/// instead of n.
+/// inversions), the second layer's products are two-term combinations
+/// sharing their doublings (`BatchAffine.combinations`), and the sums and
+/// differences are rounds of `butterflies` (one inverted element per
+/// butterfly). Doublings are most of the cost, and a radix-4 step needs
+/// three chains of them per four points where two radix-2 layers need four.
+/// Twiddles equal to one are skipped, and the overall scale rides on the
+/// twiddles of the even-most block of every layer as in `Radix2Transform`,
+/// so 1/n costs about log₂ n multiplications instead of n.
 struct BatchAffineTransform<Curve: PastaCurve> {
     typealias Point = AffinePoint<Curve>
     typealias Scalar = Curve.ScalarField
@@ -35,10 +39,12 @@ struct BatchAffineTransform<Curve: PastaCurve> {
     ///   - input: exactly n points; the identity is allowed (padding).
     ///   - scale: s, or nil for one.
     ///   - executor: where the runs of each layer go.
+    ///   - runLength: butterflies (radix-2) or groups (radix-4) per run;
+    ///     nil picks by size and parallelism (tests force small runs).
     /// - Returns: the n transformed points.
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
-    func apply(_ input: [Point], scale: Scalar?, executor: any ParallelExecutor) -> [Point] {
+    func apply(_ input: [Point], scale: Scalar?, executor: any ParallelExecutor, runLength: Int? = nil) -> [Point] {
         precondition(input.count == size, "transform input must fill the domain")
         let n = size
         var logN = 0
@@ -48,50 +54,177 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         if let scale, !scale.isOne {
             values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
         }
-        let butterflies = n / 2
-        let runLength = max(64, min(1024, butterflies / max(1, executor.parallelism)))
-        let runs = (butterflies + runLength - 1) / runLength
         var half = 1
+        if logN % 2 == 1 {
+            values = radix2Layer(values, half: 1, scale: scale, executor: executor, runLength: runLength)
+            half = 2
+        }
         while half < n {
-            let step = n / (2 * half)
-            let current = values
-            let twiddles = self.twiddles
-            let layerHalf = half
-            let results: [(sums: [Point], differences: [Point])] = executor.map(runs) { run in
-                let range = run * runLength..<min(butterflies, (run + 1) * runLength)
-                var evens = [Point](), odds = [Point]()
-                evens.reserveCapacity(range.count)
-                odds.reserveCapacity(range.count)
-                var scaled = [Int](), factors = [Scalar]()
-                for (offset, butterfly) in range.enumerated() {
-                    let block = butterfly / layerHalf, k = butterfly % layerHalf
-                    let i = block * 2 * layerHalf + k
-                    evens.append(current[i])
-                    let odd = current[i + layerHalf]
-                    odds.append(odd)
-                    let twiddle = twiddles[step * k]
-                    let factor = block == 0 ? scale.map { $0 * twiddle } ?? twiddle : twiddle
-                    if !factor.isOne && !odd.isInfinity {
-                        scaled.append(offset)
-                        factors.append(factor)
-                    }
-                }
-                if !scaled.isEmpty {
-                    let products = BatchAffine.multiply(scaled.map { odds[$0] }, by: factors)
-                    for (position, offset) in scaled.enumerated() { odds[offset] = products[position] }
-                }
-                return BatchAffine.sumsAndDifferences(evens, odds)
-            }
-            for run in 0..<runs {
-                let start = run * runLength
-                for (offset, sum) in results[run].sums.enumerated() {
-                    let butterfly = start + offset
-                    let i = (butterfly / half) * 2 * half + butterfly % half
-                    values[i] = sum
-                    values[i + half] = results[run].differences[offset]
+            values = radix4Step(values, half: half, scale: scale, executor: executor, runLength: runLength)
+            half *= 4
+        }
+        return values
+    }
+
+    /// One radix-2 layer: the butterflies (x, y) → (x + t·y, x − t·y) of
+    /// blocks of 2·half.
+    func radix2Layer(_ current: [Point], half: Int, scale: Scalar?, executor: any ParallelExecutor, runLength: Int?) -> [Point] {
+        let n = size
+        let butterflies = n / 2
+        let runLength = runLength ?? max(64, min(1024, butterflies / max(1, executor.parallelism)))
+        let runs = (butterflies + runLength - 1) / runLength
+        let step = n / (2 * half)
+        let twiddles = self.twiddles
+        let results: [(evens: [Point], odds: [Point])] = executor.map(runs) { run in
+            let range = run * runLength..<min(butterflies, (run + 1) * runLength)
+            var evens = [Point](), odds = [Point]()
+            evens.reserveCapacity(range.count)
+            odds.reserveCapacity(range.count)
+            var scaled = [Int](), factors = [Scalar]()
+            for (offset, butterfly) in range.enumerated() {
+                let block = butterfly / half, k = butterfly % half
+                let i = block * 2 * half + k
+                evens.append(current[i])
+                let odd = current[i + half]
+                odds.append(odd)
+                let twiddle = twiddles[step * k]
+                let factor = block == 0 ? scale.map { $0 * twiddle } ?? twiddle : twiddle
+                if !factor.isOne && !odd.isInfinity {
+                    scaled.append(offset)
+                    factors.append(factor)
                 }
             }
-            half *= 2
+            if !scaled.isEmpty {
+                let products = BatchAffine.multiply(scaled.map { odds[$0] }, by: factors)
+                for (position, offset) in scaled.enumerated() { odds[offset] = products[position] }
+            }
+            var scratch = BatchAffine<Curve>.Scratch()
+            BatchAffine.butterflies(&evens, &odds, scratch: &scratch)
+            return (evens, odds)
+        }
+        var values = current
+        for run in 0..<runs {
+            let start = run * runLength
+            for (offset, sum) in results[run].evens.enumerated() {
+                let butterfly = start + offset
+                let i = (butterfly / half) * 2 * half + butterfly % half
+                values[i] = sum
+                values[i + half] = results[run].odds[offset]
+            }
+        }
+        return values
+    }
+
+    /// Two layers at once (blocks of 2·half, then of 4·half), on groups of
+    /// four points a, b, c, d at offsets 0, h, 2h, 3h of a block of 4h:
+    ///
+    ///     a' = a + t₁b, b' = a − t₁b, c' = c + t₁d, d' = c − t₁d   (layer h)
+    ///     out = a' ± t₂c', b' ± t₃d'                               (layer 2h)
+    ///
+    /// with t₁ = w_{2h}^k, t₂ = w_{4h}^k, t₃ = w_{4h}^{k+h}. Expanding the
+    /// second layer's products, t₂c' = t₂·c + t₂t₁·d and t₃d' = t₃·c − t₃t₁·d
+    /// are two-term combinations of the same c and d: Straus computes each
+    /// with one chain of doublings, so a group costs three chains (t₁b and
+    /// the two combinations) where two radix-2 layers cost four. When
+    /// t₁ = 1 (k = 0) c' and d' are plain sums, and the products are taken
+    /// of them. The scale rides on block 0 as in `radix2Layer`: on t₁ for
+    /// b, and on t₂, t₃ for the whole group.
+    func radix4Step(_ current: [Point], half h: Int, scale: Scalar?, executor: any ParallelExecutor, runLength: Int?) -> [Point] {
+        let n = size
+        let groups = n / 4
+        // Runs of 512 groups keep a run's tables of multiples (16 per c and
+        // per d) near the size of a core's L2 cache; 256 measured slower
+        // (more rounds, each paying an inversion), 1024 spills.
+        let runLength = runLength ?? max(32, min(512, groups / max(1, executor.parallelism)))
+        let runs = (groups + runLength - 1) / runLength
+        let twiddles = self.twiddles
+        let results: [[Point]] = executor.map(runs) { run in
+            let range = run * runLength..<min(groups, (run + 1) * runLength)
+            let length = range.count
+            var a = [Point](), b = [Point](), c = [Point](), d = [Point]()
+            a.reserveCapacity(length); b.reserveCapacity(length); c.reserveCapacity(length); d.reserveCapacity(length)
+            // Per group: the factor on b, on c' and on d'; and t₁.
+            var factorB = [Scalar](), factorC = [Scalar](), factorD = [Scalar](), inner = [Scalar]()
+            for group in range {
+                let block = group / h, k = group % h
+                let base = block * 4 * h + k
+                a.append(current[base]); b.append(current[base + h])
+                c.append(current[base + 2 * h]); d.append(current[base + 3 * h])
+                let t1 = twiddles[(n / (2 * h)) * k]
+                let t2 = twiddles[(n / (4 * h)) * k]
+                let t3 = twiddles[(n / (4 * h)) * (k + h)]
+                let s = block == 0 ? scale : nil
+                factorB.append(s.map { $0 * t1 } ?? t1)
+                factorC.append(s.map { $0 * t2 } ?? t2)
+                factorD.append(s.map { $0 * t3 } ?? t3)
+                inner.append(t1)
+            }
+            var scratch = BatchAffine<Curve>.Scratch()
+
+            // Groups with t₁ = 1: c', d' = c ± d now, their products below.
+            let plain = (0..<length).filter { inner[$0].isOne }
+            let straus = (0..<length).filter { !inner[$0].isOne }
+            var plainC = plain.map { c[$0] }, plainD = plain.map { d[$0] }
+            BatchAffine.butterflies(&plainC, &plainD, scratch: &scratch)
+
+            // Every single product in one batch: t₁b, and t₂c', t₃d' where t₁ = 1.
+            var q = [Point](repeating: .infinity, count: length), r = q
+            var productPoints = [Point](), productFactors = [Scalar](), productTargets = [(Int, Int)]()  // (which: 0 b, 1 q, 2 r; group)
+            for g in 0..<length {
+                if factorB[g].isOne || b[g].isInfinity { continue }
+                productPoints.append(b[g]); productFactors.append(factorB[g]); productTargets.append((0, g))
+            }
+            for (position, g) in plain.enumerated() {
+                if factorC[g].isOne { q[g] = plainC[position] } else {
+                    productPoints.append(plainC[position]); productFactors.append(factorC[g]); productTargets.append((1, g))
+                }
+                if factorD[g].isOne { r[g] = plainD[position] } else {
+                    productPoints.append(plainD[position]); productFactors.append(factorD[g]); productTargets.append((2, g))
+                }
+            }
+            let products = BatchAffine.multiply(productPoints, by: productFactors)
+            for (position, (which, g)) in productTargets.enumerated() {
+                switch which {
+                case 0: b[g] = products[position]
+                case 1: q[g] = products[position]
+                default: r[g] = products[position]
+                }
+            }
+
+            // The other groups' second-layer products as two combinations of c and d.
+            if !straus.isEmpty {
+                var coefficients = [(Scalar, Scalar)]()
+                coefficients.reserveCapacity(2 * straus.count)
+                for g in straus {
+                    coefficients.append((factorC[g], factorC[g] * inner[g]))
+                    coefficients.append((factorD[g], -(factorD[g] * inner[g])))
+                }
+                let combined = BatchAffine.combinations(straus.map { c[$0] }, straus.map { d[$0] }, coefficients: coefficients, perPair: 2)
+                for (position, g) in straus.enumerated() {
+                    q[g] = combined[2 * position]
+                    r[g] = combined[2 * position + 1]
+                }
+            }
+
+            // a' = a + t₁b, b' = a − t₁b; then a' ± t₂c' and b' ± t₃d' in one round.
+            BatchAffine.butterflies(&a, &b, scratch: &scratch)
+            var evens = a + b, odds = q + r
+            BatchAffine.butterflies(&evens, &odds, scratch: &scratch)
+            return evens + odds  // per group g: out0 at g, out1 at length + g, out2 at 2·length + g, out3 at 3·length + g
+        }
+        var values = current
+        for run in 0..<runs {
+            let start = run * runLength
+            let out = results[run]
+            let length = out.count / 4
+            for offset in 0..<length {
+                let group = start + offset
+                let base = (group / h) * 4 * h + group % h
+                values[base] = out[offset]
+                values[base + h] = out[length + offset]
+                values[base + 2 * h] = out[2 * length + offset]
+                values[base + 3 * h] = out[3 * length + offset]
+            }
         }
         return values
     }

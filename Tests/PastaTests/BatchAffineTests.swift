@@ -32,6 +32,46 @@ struct BatchAffineTests {
         #expect(BatchAffine<Vesta>.sums([], []).isEmpty)
     }
 
+    @Test("in-place rounds sharing one scratch across rounds of different sizes equal Jacobian arithmetic, exceptions included")
+    func inPlaceRoundsReuseScratch() {
+        let g = Vesta.generator
+        let points = (1...9).map { Fp(UInt64($0 * $0 + 3)) * g }
+        var scratch = BatchAffine<Vesta>.Scratch()
+        // A large round first, so the later small rounds run on storage
+        // holding stale products from it.
+        var large = points + points
+        BatchAffine<Vesta>.double(&large, scratch: &scratch)
+        #expect(large == (points + points).map { Self.sum($0, $0) })
+
+        var accumulators: [Vesta.Point] = [points[0], .infinity, points[1], points[2], points[3]]
+        let addends: [Vesta.Point] = [points[4], points[5], .infinity, points[2], -points[3]]
+        let sums = zip(accumulators, addends).map { Self.sum($0, $1) }
+        BatchAffine<Vesta>.add(addends, into: &accumulators, scratch: &scratch)
+        #expect(accumulators == sums)
+
+        var evens: [Vesta.Point] = [points[6], .infinity, points[7], points[8]]
+        var odds: [Vesta.Point] = [points[0], points[1], points[7], -points[8]]
+        let expectedSums = zip(evens, odds).map { Self.sum($0, $1) }
+        let expectedDifferences = zip(evens, odds).map { Self.sum($0, -$1) }
+        BatchAffine<Vesta>.butterflies(&evens, &odds, scratch: &scratch)
+        #expect(evens == expectedSums)
+        #expect(odds == expectedDifferences)
+
+        var identities: [Vesta.Point] = [.infinity, .infinity]
+        BatchAffine<Vesta>.double(&identities, scratch: &scratch)  // nothing to invert
+        #expect(identities == [.infinity, .infinity])
+    }
+
+    @Test("conditional negation equals negation or the point itself, and keeps the identity")
+    func conditionalNegation() {
+        let g = Pallas.generator
+        let p = Fq(12345) * g
+        #expect(p.negated(if: true) == -p)
+        #expect(p.negated(if: false) == p)
+        #expect(Pallas.Point.infinity.negated(if: true) == .infinity)
+        #expect(Pallas.Point.infinity.negated(if: true).isInfinity)
+    }
+
     @Test("many scalar multiplications at once equal double-and-add on random points and scalars, both curves, both accumulators")
     func randomProducts() async {
         await propertyCheck(count: 2, input: points(Vesta.self).array(of: 1...5), elements(Fp.self).array(of: 5)) { ps, ks in
@@ -85,6 +125,50 @@ struct BatchAffineTests {
         #expect(expected[7] == -expected[8])
         #expect(BatchAffine<Pallas>.multiply([], by: []).isEmpty)
         #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
+    }
+
+    @Test("two-term combinations equal two scalar multiplications and a sum, random points and coefficients, both curves")
+    func randomCombinations() async {
+        await propertyCheck(count: 2, input: points(Vesta.self).array(of: 3), elements(Fp.self).array(of: 12)) { ps, ks in
+            let qs = ps.map { $0 + Vesta.generator }
+            let coefficients = (0..<6).map { (ks[2 * $0], ks[2 * $0 + 1]) }
+            #expect(BatchAffine<Vesta>.combinations(ps, qs, coefficients: coefficients, perPair: 2) == Self.combinations(ps, qs, coefficients, perPair: 2))
+        }
+        await propertyCheck(count: 2, input: points(Pallas.self).array(of: 3), elements(Fq.self).array(of: 6)) { ps, ks in
+            let qs = ps.reversed().map { $0 }
+            let coefficients = (0..<3).map { (ks[2 * $0], ks[2 * $0 + 1]) }
+            #expect(BatchAffine<Pallas>.combinations(ps, qs, coefficients: coefficients, perPair: 1) == Self.combinations(ps, qs, coefficients, perPair: 1))
+        }
+    }
+
+    @Test("combination edges: the identity either side, zero coefficients, P = Q, Q = −P, cancellation to the identity, ±1 and λ")
+    func combinationEdges() {
+        let g = Vesta.generator
+        let h = Fp(9) * g
+        let lambda = Vesta.endomorphismScalar
+        let ps: [Vesta.Point] = [.infinity, g, g, g, h, h, .infinity]
+        let qs: [Vesta.Point] = [h, .infinity, g, -g, h, g, .infinity]
+        let coefficients: [(Fp, Fp)] = [
+            (Fp(3), Fp(5)), (.zero, .one),  // identity P
+            (Fp(3), Fp(5)), (.one, .zero),  // identity Q
+            (Fp(2), -Fp(2)), (.one, .one),  // P = Q: cancels, then 2P
+            (Fp(4), Fp(4)), (-Fp.one, lambda),  // Q = −P: cancels
+            (.zero, .zero), (lambda, lambda - .one),  // all zero; λ
+            (Fp(17), Fp(33)), (-Fp(16), Fp(31)),  // digits at the window edges
+            (Fp(3), Fp(5)), (.one, .one),  // both identities
+        ]
+        let expected = Self.combinations(ps, qs, coefficients, perPair: 2)
+        #expect(BatchAffine<Vesta>.combinations(ps, qs, coefficients: coefficients, perPair: 2) == expected)
+        #expect(expected[4] == .infinity && expected[6] == .infinity && expected[8] == .infinity)
+        #expect(BatchAffine<Vesta>.combinations([], [], coefficients: [], perPair: 2).isEmpty)
+    }
+
+    /// α·P + β·Q one multiplication at a time.
+    static func combinations<C: PastaCurve>(_ ps: [AffinePoint<C>], _ qs: [AffinePoint<C>], _ coefficients: [(C.ScalarField, C.ScalarField)], perPair: Int) -> [AffinePoint<C>] {
+        coefficients.enumerated().map { index, pair in
+            let i = index / perPair
+            return (ps[i].projective.multiplied(by: pair.0) + qs[i].projective.multiplied(by: pair.1)).affine
+        }
     }
 
     @Test("signed 5-bit recoding recombines to the magnitude, digits within ±16, at the edges and at random")
