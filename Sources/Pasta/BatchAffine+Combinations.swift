@@ -70,6 +70,10 @@ extension BatchAffine {
             for half in 0..<4 {
                 let slotOffset = half < 2 ? 0 : pairs
                 let endomorphism = half & 1 == 1
+                // First only the loads: the table is larger than a core's L2,
+                // so nearly every read misses, and a loop this light keeps
+                // many misses in flight where one doing a multiplication per
+                // element kept two.
                 var any = false
                 for combination in 0..<count {
                     let digit = Int(digits[(4 * combination + half) * windows + window])
@@ -78,14 +82,20 @@ extension BatchAffine {
                         continue
                     }
                     let slot = slotOffset + combination / perPair
-                    let entry = table[slot * tableSize + abs(digit) - 1]
-                    // φ(x, y) = (ξx, y): one multiplication here instead of a
-                    // second table, which would not fit in cache beside the first.
-                    let image = endomorphism && !entry.isInfinity ? Point(unchecked: beta * entry.x, entry.y) : entry
-                    addends[combination] = image.negated(if: digit < 0)
+                    addends[combination] = table[slot * tableSize + abs(digit) - 1]
                     any = true
                 }
-                if any { add(addends, into: &accumulators, scratch: &scratch) }
+                if !any { continue }
+                // Then signs and φ(x, y) = (ξx, y), one multiplication here
+                // instead of a second table that would double the misses.
+                for combination in 0..<count {
+                    let entry = addends[combination]
+                    if entry.isInfinity { continue }
+                    let digit = digits[(4 * combination + half) * windows + window]
+                    let x = endomorphism ? beta * entry.x : entry.x
+                    addends[combination] = Point(unchecked: x, entry.y.negated(if: digit < 0))
+                }
+                add(addends, into: &accumulators, scratch: &scratch)
             }
         }
         return accumulators

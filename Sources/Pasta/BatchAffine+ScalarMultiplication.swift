@@ -153,6 +153,8 @@ extension BatchAffine {
                 // table shows in profiles.
                 let source = half == 0 ? recoded.table : recoded.endomorphismTable
                 let tableSize = 1 << (windowBits - 1)
+                // Loads first, signs after (see `combinations`): the tables
+                // outgrow L2, and a light loop keeps more misses in flight.
                 var any = false
                 for slot in 0..<count {
                     let digit = Int(recoded.digits[(2 * slot + half) * recoded.windows + window])
@@ -160,10 +162,15 @@ extension BatchAffine {
                         addends[slot] = .infinity
                         continue
                     }
-                    addends[slot] = source[slot * tableSize + abs(digit) - 1].negated(if: digit < 0)
+                    addends[slot] = source[slot * tableSize + abs(digit) - 1]
                     any = true
                 }
-                if any { add(addends, into: &accumulators, scratch: &scratch) }
+                if !any { continue }
+                for slot in 0..<count {
+                    let digit = recoded.digits[(2 * slot + half) * recoded.windows + window]
+                    addends[slot] = addends[slot].negated(if: digit < 0)
+                }
+                add(addends, into: &accumulators, scratch: &scratch)
             }
         }
         return accumulators
