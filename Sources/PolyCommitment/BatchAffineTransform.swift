@@ -115,6 +115,9 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         return values
     }
 
+    /// Where a radix-4 step's single product goes: t₁·b, t₂·c', t₃·d'.
+    enum ProductTarget { case b, q, r }
+
     /// Two layers at once (blocks of 2·half, then of 4·half), on groups of
     /// four points a, b, c, d at offsets 0, h, 2h, 3h of a block of 4h:
     ///
@@ -169,25 +172,25 @@ struct BatchAffineTransform<Curve: PastaCurve> {
 
             // Every single product in one batch: t₁b, and t₂c', t₃d' where t₁ = 1.
             var q = [Point](repeating: .infinity, count: length), r = q
-            var productPoints = [Point](), productFactors = [Scalar](), productTargets = [(Int, Int)]()  // (which: 0 b, 1 q, 2 r; group)
+            var productPoints = [Point](), productFactors = [Scalar](), productTargets = [(ProductTarget, Int)]()
             for g in 0..<length {
                 if factorB[g].isOne || b[g].isInfinity { continue }
-                productPoints.append(b[g]); productFactors.append(factorB[g]); productTargets.append((0, g))
+                productPoints.append(b[g]); productFactors.append(factorB[g]); productTargets.append((.b, g))
             }
             for (position, g) in plain.enumerated() {
                 if factorC[g].isOne { q[g] = plainC[position] } else {
-                    productPoints.append(plainC[position]); productFactors.append(factorC[g]); productTargets.append((1, g))
+                    productPoints.append(plainC[position]); productFactors.append(factorC[g]); productTargets.append((.q, g))
                 }
                 if factorD[g].isOne { r[g] = plainD[position] } else {
-                    productPoints.append(plainD[position]); productFactors.append(factorD[g]); productTargets.append((2, g))
+                    productPoints.append(plainD[position]); productFactors.append(factorD[g]); productTargets.append((.r, g))
                 }
             }
             let products = BatchAffine.multiply(productPoints, by: productFactors)
-            for (position, (which, g)) in productTargets.enumerated() {
-                switch which {
-                case 0: b[g] = products[position]
-                case 1: q[g] = products[position]
-                default: r[g] = products[position]
+            for (position, (target, g)) in productTargets.enumerated() {
+                switch target {
+                case .b: b[g] = products[position]
+                case .q: q[g] = products[position]
+                case .r: r[g] = products[position]
                 }
             }
 
