@@ -1,65 +1,70 @@
 extension BatchAffine {
-    /// α·P + β·Q for many pairs of points (P, Q), several coefficient pairs
-    /// (α, β) per pair of points: Straus's interleaving, batched.
+    /// One term α·P of a linear combination: P by its index into the points
+    /// the combinations draw on, and α.
+    public struct Term: Sendable {
+        /// Which point.
+        public var point: Int
+        /// Its coefficient; zero makes the term absent.
+        public var scalar: Curve.ScalarField
+
+        /// - Parameters:
+        ///   - point: the index of the point.
+        ///   - scalar: the coefficient.
+        @inlinable
+        public init(point: Int, scalar: Curve.ScalarField) {
+            self.point = point
+            self.scalar = scalar
+        }
+
+        /// A placeholder for a combination with fewer terms than its slots.
+        public static var absent: Term { Term(point: 0, scalar: .zero) }
+    }
+
+    /// Σ αⱼ·P_{iⱼ} for many linear combinations of shared points: Straus's
+    /// interleaving, batched.
     ///
-    /// A combination costs the doublings of one scalar multiplication, not
-    /// two: both scalars are split by GLV and read in the same signed
-    /// 5-bit windows, so four 128-bit halves share one accumulator and its
-    /// 128 doublings. This is what makes a radix-4 step of a group FFT
-    /// cheaper than two radix-2 layers: three doubling chains instead of
-    /// four. The multiples of each P and Q are built once and serve every
-    /// combination of that pair. Accumulators are affine, every doubling
-    /// and addition a round across all combinations sharing one inversion.
+    /// A combination costs the doublings of one scalar multiplication
+    /// however many terms it has: every scalar is split by GLV and read in
+    /// the same signed 5-bit windows, so all the 128-bit halves share one
+    /// accumulator and its 128 doublings. This is what makes a radix-4 step
+    /// of a group FFT cheaper than two radix-2 layers: three doubling
+    /// chains instead of four. The multiples of each point are built once
+    /// and serve every combination that uses it, and every combination of
+    /// the batch shares each round's inversion: one call for all the
+    /// products of a run pays for each round once.
     ///
     /// - Parameters:
-    ///   - p: the first points; the identity is allowed.
-    ///   - q: the second points, as many as `p`.
-    ///   - coefficients: `perPair` coefficient pairs for each pair of
-    ///     points, those of pair i at i·perPair …; zero is allowed.
-    ///   - perPair: how many combinations each pair of points takes.
-    /// - Returns: the combinations, in the order of `coefficients`, equal to
-    ///   `(α·P + β·Q)` computed one multiplication at a time.
+    ///   - points: the points the terms index; the identity is allowed.
+    ///   - terms: `width` terms per combination, those of combination c at
+    ///     c·width …; pad with `Term.absent`.
+    ///   - width: the number of term slots per combination.
+    /// - Returns: one point per combination, equal to the sum of its terms
+    ///   computed one multiplication at a time.
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
-    public static func combinations(
-        _ p: [Point], _ q: [Point], coefficients: [(Curve.ScalarField, Curve.ScalarField)], perPair: Int
-    ) -> [Point] {
-        precondition(p.count == q.count, "one second point per first point")
-        precondition(perPair > 0 && coefficients.count == p.count * perPair, "perPair coefficient pairs per pair of points")
-        let pairs = p.count
-        let count = coefficients.count
+    public static func combinations(of points: [Point], terms: [Term], width: Int) -> [Point] {
+        precondition(width > 0 && terms.count % width == 0, "width terms per combination")
+        precondition(terms.allSatisfy { points.indices.contains($0.point) || $0.scalar.isZero }, "every term names one of the points")
+        let count = terms.count / width
         if count == 0 { return [] }
         let w = windowBits
         let windows = SignedWindows.count(windowBits: w)
         let tableSize = 1 << (w - 1)
+        let halves = 2 * width
 
-        // Digits of the four halves of combination c at (4c + h)·windows,
-        // h: 0 = α on P, 1 = α on φ(P), 2 = β on Q, 3 = β on φ(Q); signs folded in.
-        var digits = [Int8](repeating: 0, count: count * 4 * windows)
-        for (combination, (alpha, beta)) in coefficients.enumerated() {
-            let first = Curve.glvBasis.decompose(alpha), second = Curve.glvBasis.decompose(beta)
-            let offset = 4 * combination * windows
-            recode(first.first, into: &digits, at: offset, windows: windows, negated: first.firstIsNegative)
-            recode(first.second, into: &digits, at: offset + windows, windows: windows, negated: first.secondIsNegative)
-            recode(second.first, into: &digits, at: offset + 2 * windows, windows: windows, negated: second.firstIsNegative)
-            recode(second.second, into: &digits, at: offset + 3 * windows, windows: windows, negated: second.secondIsNegative)
+        // Digits of half h (2·slot for the term's GLV first half on P,
+        // 2·slot + 1 for its second on φ(P)) of combination c at
+        // (halves·c + h)·windows, signs folded in.
+        var digits = [Int8](repeating: 0, count: count * halves * windows)
+        for (index, term) in terms.enumerated() where !term.scalar.isZero {
+            let split = Curve.glvBasis.decompose(term.scalar)
+            let offset = 2 * index * windows  // index = c·width + slot
+            recode(split.first, into: &digits, at: offset, windows: windows, negated: split.firstIsNegative)
+            recode(split.second, into: &digits, at: offset + windows, windows: windows, negated: split.secondIsNegative)
         }
 
-        // The multiples 1…16 of every P (slots 0..<pairs) and every Q
-        // (slots pairs..<2·pairs), one point's side by side.
-        let base = p + q
-        var table = [Point](repeating: .infinity, count: base.count * tableSize)
-        var previous = base
         var scratch = Scratch()
-        for multiple in 1...tableSize {
-            if multiple == 2 {
-                double(&previous, scratch: &scratch)
-            } else if multiple > 2 {
-                add(base, into: &previous, scratch: &scratch)
-            }
-            for slot in 0..<base.count { table[slot * tableSize + multiple - 1] = previous[slot] }
-        }
-
+        let table = multiples(points, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)
@@ -67,8 +72,8 @@ extension BatchAffine {
             if window != windows - 1 {
                 for _ in 0..<w { double(&accumulators, scratch: &scratch) }
             }
-            for half in 0..<4 {
-                let slotOffset = half < 2 ? 0 : pairs
+            for half in 0..<halves {
+                let slot = half / 2
                 let endomorphism = half & 1 == 1
                 // First only the loads: the table is larger than a core's L2,
                 // so nearly every read misses, and a loop this light keeps
@@ -76,13 +81,13 @@ extension BatchAffine {
                 // element kept two.
                 var any = false
                 for combination in 0..<count {
-                    let digit = Int(digits[(4 * combination + half) * windows + window])
+                    let digit = Int(digits[(halves * combination + half) * windows + window])
                     if digit == 0 {
                         addends[combination] = .infinity
                         continue
                     }
-                    let slot = slotOffset + combination / perPair
-                    addends[combination] = table[slot * tableSize + abs(digit) - 1]
+                    let point = terms[combination * width + slot].point
+                    addends[combination] = table[point * tableSize + abs(digit) - 1]
                     any = true
                 }
                 if !any { continue }
@@ -91,7 +96,7 @@ extension BatchAffine {
                 for combination in 0..<count {
                     let entry = addends[combination]
                     if entry.isInfinity { continue }
-                    let digit = digits[(4 * combination + half) * windows + window]
+                    let digit = digits[(halves * combination + half) * windows + window]
                     let x = endomorphism ? beta * entry.x : entry.x
                     addends[combination] = Point(unchecked: x, entry.y.negated(if: digit < 0))
                 }

@@ -37,16 +37,7 @@ extension BatchAffine {
     public static func add(_ addends: [Point], into accumulators: inout [Point], scratch: inout Scratch) {
         precondition(addends.count == accumulators.count, "one addend per accumulator")
         let count = accumulators.count
-        scratch.reserve(count)
-        var product = Field.one
-        for i in 0..<count {
-            let p = accumulators[i], q = addends[i]
-            if isGeneric(p, q) {
-                scratch.products[i] = product
-                product *= q.x - p.x
-            }
-        }
-        var inverse = invertNonzero(product)
+        var inverse = invertNonzero(chordDenominatorProducts(accumulators, addends, scratch: &scratch))
         for i in stride(from: count - 1, through: 0, by: -1) {
             let p = accumulators[i], q = addends[i]
             if isGeneric(p, q) {
@@ -116,16 +107,7 @@ extension BatchAffine {
     public static func butterflies(_ evens: inout [Point], _ odds: inout [Point], scratch: inout Scratch) {
         precondition(evens.count == odds.count, "one right operand per left operand")
         let count = evens.count
-        scratch.reserve(count)
-        var product = Field.one
-        for i in 0..<count {
-            let p = evens[i], q = odds[i]
-            if isGeneric(p, q) {
-                scratch.products[i] = product
-                product *= q.x - p.x
-            }
-        }
-        var inverse = invertNonzero(product)
+        var inverse = invertNonzero(chordDenominatorProducts(evens, odds, scratch: &scratch))
         for i in stride(from: count - 1, through: 0, by: -1) {
             let p = evens[i], q = odds[i]
             if isGeneric(p, q) {
@@ -139,6 +121,25 @@ extension BatchAffine {
                 odds[i] = (jacobian + (-q)).affine
             }
         }
+    }
+
+    /// The forward pass of a chord round: scratch[i] holds the product of
+    /// the denominators x_b − x_a before pair i, for every pair the chord
+    /// formula applies to.
+    ///
+    /// - Returns: the product of all of them (one when there are none).
+    @inlinable @inline(__always)
+    static func chordDenominatorProducts(_ left: [Point], _ right: [Point], scratch: inout Scratch) -> Field {
+        scratch.reserve(left.count)
+        var product = Field.one
+        for i in left.indices {
+            let p = left[i], q = right[i]
+            if isGeneric(p, q) {
+                scratch.products[i] = product
+                product *= q.x - p.x
+            }
+        }
+        return product
     }
 
     /// 1/x for a product of nonzero elements (one when the round had none).

@@ -61,7 +61,6 @@ extension BatchAffine {
         let count = active.count
         let w = windowBits
         let windows = SignedWindows.count(windowBits: w)
-        let tableSize = 1 << (w - 1)
 
         // Signed digits of both halves, each half's sign folded into its digits.
         var digits = [Int8](repeating: 0, count: count * 2 * windows)
@@ -71,20 +70,8 @@ extension BatchAffine {
             recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
         }
 
-        // table[slot·tableSize + j − 1] = j·P: one point's multiples side by
-        // side, since the main loop below reads them at random, point by point.
-        let base = active.map { points[$0] }
-        var table = [Point](repeating: .infinity, count: count * tableSize)
-        var previous = base
         var scratch = Scratch()
-        for multiple in 1...tableSize {
-            if multiple == 2 {
-                double(&previous, scratch: &scratch)
-            } else if multiple > 2 {
-                add(base, into: &previous, scratch: &scratch)
-            }
-            for slot in 0..<count { table[slot * tableSize + multiple - 1] = previous[slot] }
-        }
+        let table = multiples(active.map { points[$0] }, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         let endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
 
@@ -92,6 +79,29 @@ extension BatchAffine {
         let products = kind == .jacobian ? jacobianAccumulation(recoded, count: count) : affineAccumulation(recoded, count: count, scratch: &scratch)
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
+    }
+
+    /// 1·P … 16·P of every point, one point's side by side at
+    /// slot·16 + j − 1 (the accumulations read them at random, point by
+    /// point), built a round of additions across all points per multiple.
+    ///
+    /// - Parameters:
+    ///   - base: the points.
+    ///   - scratch: storage reused across rounds.
+    /// - Returns: the table.
+    static func multiples(_ base: [Point], scratch: inout Scratch) -> [Point] {
+        let tableSize = 1 << (windowBits - 1)
+        var table = [Point](repeating: .infinity, count: base.count * tableSize)
+        var previous = base
+        for multiple in 1...tableSize {
+            if multiple == 2 {
+                double(&previous, scratch: &scratch)
+            } else if multiple > 2 {
+                add(base, into: &previous, scratch: &scratch)
+            }
+            for slot in 0..<base.count { table[slot * tableSize + multiple - 1] = previous[slot] }
+        }
+        return table
     }
 
     /// Every point's signed digits and tables, as both accumulations read them.

@@ -127,47 +127,50 @@ struct BatchAffineTests {
         #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
     }
 
-    @Test("two-term combinations equal two scalar multiplications and a sum, random points and coefficients, both curves")
+    @Test("linear combinations equal one multiplication per term and a sum: random points, coefficients and indices, widths 1 to 3, both curves")
     func randomCombinations() async {
-        await propertyCheck(count: 2, input: points(Vesta.self).array(of: 3), elements(Fp.self).array(of: 12)) { ps, ks in
-            let qs = ps.map { $0 + Vesta.generator }
-            let coefficients = (0..<6).map { (ks[2 * $0], ks[2 * $0 + 1]) }
-            #expect(BatchAffine<Vesta>.combinations(ps, qs, coefficients: coefficients, perPair: 2) == Self.combinations(ps, qs, coefficients, perPair: 2))
+        await propertyCheck(count: 2, input: points(Vesta.self).array(of: 4), elements(Fp.self).array(of: 12), Gen.int(in: 0...3).array(of: 12)) { ps, ks, indices in
+            for width in [2, 3] {
+                let terms = (0..<(12 / width * width)).map { BatchAffine<Vesta>.Term(point: indices[$0], scalar: ks[$0]) }
+                #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width) == Self.combinations(ps, terms, width: width))
+            }
         }
-        await propertyCheck(count: 2, input: points(Pallas.self).array(of: 3), elements(Fq.self).array(of: 6)) { ps, ks in
-            let qs = ps.reversed().map { $0 }
-            let coefficients = (0..<3).map { (ks[2 * $0], ks[2 * $0 + 1]) }
-            #expect(BatchAffine<Pallas>.combinations(ps, qs, coefficients: coefficients, perPair: 1) == Self.combinations(ps, qs, coefficients, perPair: 1))
+        await propertyCheck(count: 2, input: points(Pallas.self).array(of: 3), elements(Fq.self).array(of: 4)) { ps, ks in
+            let terms = [BatchAffine<Pallas>.Term(point: 2, scalar: ks[0]), .init(point: 0, scalar: ks[1]), .init(point: 1, scalar: ks[2]), .absent]
+            #expect(BatchAffine<Pallas>.combinations(of: ps, terms: terms, width: 1) == Self.combinations(ps, terms, width: 1))
         }
     }
 
-    @Test("combination edges: the identity either side, zero coefficients, P = Q, Q = −P, cancellation to the identity, ±1 and λ")
+    @Test("combination edges: the identity as a point, zero and absent terms, the same point twice, P and −P, cancellation, ±1 and λ")
     func combinationEdges() {
         let g = Vesta.generator
         let h = Fp(9) * g
         let lambda = Vesta.endomorphismScalar
-        let ps: [Vesta.Point] = [.infinity, g, g, g, h, h, .infinity]
-        let qs: [Vesta.Point] = [h, .infinity, g, -g, h, g, .infinity]
-        let coefficients: [(Fp, Fp)] = [
-            (Fp(3), Fp(5)), (.zero, .one),  // identity P
-            (Fp(3), Fp(5)), (.one, .zero),  // identity Q
-            (Fp(2), -Fp(2)), (.one, .one),  // P = Q: cancels, then 2P
-            (Fp(4), Fp(4)), (-Fp.one, lambda),  // Q = −P: cancels
-            (.zero, .zero), (lambda, lambda - .one),  // all zero; λ
-            (Fp(17), Fp(33)), (-Fp(16), Fp(31)),  // digits at the window edges
-            (Fp(3), Fp(5)), (.one, .one),  // both identities
+        let ps: [Vesta.Point] = [.infinity, g, -g, h]
+        typealias T = BatchAffine<Vesta>.Term
+        let terms: [T] = [
+            T(point: 0, scalar: Fp(3)), T(point: 3, scalar: Fp(5)),  // the identity as a point
+            T(point: 1, scalar: Fp(2)), T(point: 1, scalar: -Fp(2)),  // cancels on the same point
+            T(point: 1, scalar: .one), T(point: 1, scalar: .one),  // 2P
+            T(point: 1, scalar: Fp(4)), T(point: 2, scalar: Fp(4)),  // P and −P: cancels
+            T(point: 3, scalar: .zero), .absent,  // nothing
+            T(point: 3, scalar: lambda), T(point: 1, scalar: lambda - .one),  // λ
+            T(point: 1, scalar: Fp(17)), T(point: 3, scalar: -Fp(16)),  // digits at the window edges
+            T(point: 2, scalar: -Fp.one), .absent,  // one term
         ]
-        let expected = Self.combinations(ps, qs, coefficients, perPair: 2)
-        #expect(BatchAffine<Vesta>.combinations(ps, qs, coefficients: coefficients, perPair: 2) == expected)
-        #expect(expected[4] == .infinity && expected[6] == .infinity && expected[8] == .infinity)
-        #expect(BatchAffine<Vesta>.combinations([], [], coefficients: [], perPair: 2).isEmpty)
+        let expected = Self.combinations(ps, terms, width: 2)
+        #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2) == expected)
+        #expect(expected[1] == .infinity && expected[3] == .infinity && expected[4] == .infinity)
+        #expect(expected[2] == Self.sum(g, g) && expected[7] == g)
+        #expect(BatchAffine<Vesta>.combinations(of: [], terms: [], width: 2).isEmpty)
     }
 
-    /// α·P + β·Q one multiplication at a time.
-    static func combinations<C: PastaCurve>(_ ps: [AffinePoint<C>], _ qs: [AffinePoint<C>], _ coefficients: [(C.ScalarField, C.ScalarField)], perPair: Int) -> [AffinePoint<C>] {
-        coefficients.enumerated().map { index, pair in
-            let i = index / perPair
-            return (ps[i].projective.multiplied(by: pair.0) + qs[i].projective.multiplied(by: pair.1)).affine
+    /// Σ α·P one multiplication at a time.
+    static func combinations<C: PastaCurve>(_ ps: [AffinePoint<C>], _ terms: [BatchAffine<C>.Term], width: Int) -> [AffinePoint<C>] {
+        stride(from: 0, to: terms.count, by: width).map { start in
+            terms[start..<start + width].reduce(JacobianPoint<C>.infinity) { sum, term in
+                term.scalar.isZero ? sum : sum + ps[term.point].projective.multiplied(by: term.scalar)
+            }.affine
         }
     }
 
