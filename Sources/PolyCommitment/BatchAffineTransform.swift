@@ -177,28 +177,30 @@ struct BatchAffineTransform<Curve: PastaCurve> {
             // terms on the c' and d' just computed. Points: b, c, d by group,
             // then the plain groups' c' and d'.
             var q = [Point](repeating: .infinity, count: length), r = q
-            let points = b + c + d + plainC + plainD
+            var points = [Point]()
+            points.reserveCapacity(3 * length + 2 * plain.count)
+            for part in [b, c, d, plainC, plainD] { points.append(contentsOf: part) }
             var terms = [BatchAffine<Curve>.Term](), targets = [(ProductTarget, Int)]()
             terms.reserveCapacity(6 * length)
             for g in 0..<length where !factorB[g].isOne && !b[g].isInfinity {
-                terms += [.init(point: g, scalar: factorB[g]), .absent]
+                terms.append(.init(point: g, scalar: factorB[g])); terms.append(.absent)
                 targets.append((.b, g))
             }
             for g in 0..<length where !inner[g].isOne {
                 let (onC, onD) = (length + g, 2 * length + g)
-                terms += [.init(point: onC, scalar: factorC[g]), .init(point: onD, scalar: factorC[g] * inner[g])]
+                terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.init(point: onD, scalar: factorC[g] * inner[g]))
                 targets.append((.q, g))
-                terms += [.init(point: onC, scalar: factorD[g]), .init(point: onD, scalar: -(factorD[g] * inner[g]))]
+                terms.append(.init(point: onC, scalar: factorD[g])); terms.append(.init(point: onD, scalar: -(factorD[g] * inner[g])))
                 targets.append((.r, g))
             }
             for (position, g) in plain.enumerated() {
                 let (onC, onD) = (3 * length + position, 3 * length + plain.count + position)
                 if factorC[g].isOne { q[g] = plainC[position] } else {
-                    terms += [.init(point: onC, scalar: factorC[g]), .absent]
+                    terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.absent)
                     targets.append((.q, g))
                 }
                 if factorD[g].isOne { r[g] = plainD[position] } else {
-                    terms += [.init(point: onD, scalar: factorD[g]), .absent]
+                    terms.append(.init(point: onD, scalar: factorD[g])); terms.append(.absent)
                     targets.append((.r, g))
                 }
             }
