@@ -14,7 +14,8 @@ extension BatchAffine {
     /// of additions across all points per multiple, each round sharing one
     /// inversion; φ of each multiple is one field multiplication. For large
     /// batches the accumulators are affine too, every doubling and addition
-    /// a round across all points; for small ones they are Jacobian.
+    /// a round across all points (the batch is then single-term
+    /// `combinations`); for small ones they are Jacobian.
     ///
     /// - Parameters:
     ///   - points: the points; the identity is allowed and gives the identity.
@@ -58,25 +59,17 @@ extension BatchAffine {
         var out = [Point](repeating: .infinity, count: points.count)
         let active = points.indices.filter { !points[$0].isInfinity && !scalars[$0].isZero }
         if active.isEmpty { return out }
-        let count = active.count
-        let w = windowBits
-        let windows = SignedWindows.count(windowBits: w)
-
-        // Signed digits of both halves, each half's sign folded into its digits.
-        var digits = [Int8](repeating: 0, count: count * 2 * windows)
-        for (slot, index) in active.enumerated() {
-            let split = Curve.glvBasis.decompose(scalars[index])
-            recode(split.first, into: &digits, at: (2 * slot) * windows, windows: windows, negated: split.firstIsNegative)
-            recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
+        let base = active.map { points[$0] }
+        let products: [Point]
+        switch kind {
+        case .affine:
+            // One single-term combination per point: the affine rounds,
+            // gather and φ are those of `combinations`.
+            let terms = active.enumerated().map { slot, index in Term(point: slot, scalar: scalars[index]) }
+            products = combinations(of: base, terms: terms, width: 1)
+        case .jacobian:
+            products = jacobianAccumulation(Recoded(base, scalars: active.map { scalars[$0] }))
         }
-
-        var scratch = Scratch()
-        let table = multiples(active.map { points[$0] }, scratch: &scratch)
-        let beta = Curve.endomorphismCoefficient
-        let endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
-
-        let recoded = Recoded(digits: digits, table: table, endomorphismTable: endomorphismTable, windows: windows)
-        let products = kind == .jacobian ? jacobianAccumulation(recoded, count: count) : affineAccumulation(recoded, count: count, scratch: &scratch)
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
     }
@@ -104,7 +97,8 @@ extension BatchAffine {
         return table
     }
 
-    /// Every point's signed digits and tables, as both accumulations read them.
+    /// Every point's signed digits and tables, as the Jacobian accumulation
+    /// reads them.
     struct Recoded {
         /// Digits of half h of slot s at (2s + h)·windows + window, with the
         /// half's sign folded in (a negative half has its digits negated).
@@ -112,6 +106,29 @@ extension BatchAffine {
         /// j·P at s·16 + j − 1, and φ of it.
         let table: [Point], endomorphismTable: [Point]
         let windows: Int
+        let count: Int
+
+        /// Recodes every scalar's GLV halves and builds every point's
+        /// multiples (in affine rounds, whatever the accumulators).
+        ///
+        /// - Parameters:
+        ///   - points: the points, none the identity.
+        ///   - scalars: one scalar per point.
+        init(_ points: [Point], scalars: [Curve.ScalarField]) {
+            count = points.count
+            windows = SignedWindows.count(windowBits: windowBits)
+            var digits = [Int8](repeating: 0, count: count * 2 * windows)
+            for (slot, scalar) in scalars.enumerated() {
+                let split = Curve.glvBasis.decompose(scalar)
+                recode(split.first, into: &digits, at: (2 * slot) * windows, windows: windows, negated: split.firstIsNegative)
+                recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
+            }
+            self.digits = digits
+            var scratch = Scratch()
+            table = multiples(points, scratch: &scratch)
+            let beta = Curve.endomorphismCoefficient
+            endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
+        }
 
         /// The addend for one half of one point in one window (0: P, 1: φ(P)),
         /// or nil for a zero digit.
@@ -128,9 +145,9 @@ extension BatchAffine {
 
     /// Jacobian accumulators, one point at a time: 5 doublings and up to two
     /// mixed additions per window, then one shared inversion for all.
-    static func jacobianAccumulation(_ recoded: Recoded, count: Int) -> [Point] {
-        var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: count)
-        for slot in 0..<count {
+    static func jacobianAccumulation(_ recoded: Recoded) -> [Point] {
+        var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: recoded.count)
+        for slot in 0..<recoded.count {
             var accumulator = JacobianPoint<Curve>.infinity
             for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
                 if !accumulator.isInfinity {
@@ -143,47 +160,6 @@ extension BatchAffine {
             accumulators[slot] = accumulator
         }
         return JacobianPoint.batchNormalize(accumulators)
-    }
-
-    /// Affine accumulators, a round of doublings or additions across all
-    /// points at a time, each round sharing one inversion: an affine
-    /// doubling then costs about as much as a Jacobian one, and an affine
-    /// addition (about six multiplications) much less than a mixed one
-    /// (about eleven), and no conversion is left at the end.
-    static func affineAccumulation(_ recoded: Recoded, count: Int, scratch: inout Scratch) -> [Point] {
-        var accumulators = [Point](repeating: .infinity, count: count)
-        var addends = [Point](repeating: .infinity, count: count)
-        for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
-            if window != recoded.windows - 1 {
-                for _ in 0..<windowBits { double(&accumulators, scratch: &scratch) }
-            }
-            for half in 0..<2 {
-                // Read straight from one table: this gathering runs once per
-                // point per window, so an Optional or a per-point choice of
-                // table shows in profiles.
-                let source = half == 0 ? recoded.table : recoded.endomorphismTable
-                let tableSize = 1 << (windowBits - 1)
-                // Loads first, signs after (see `combinations`): the tables
-                // outgrow L2, and a light loop keeps more misses in flight.
-                var any = false
-                for slot in 0..<count {
-                    let digit = Int(recoded.digits[(2 * slot + half) * recoded.windows + window])
-                    if digit == 0 {
-                        addends[slot] = .infinity
-                        continue
-                    }
-                    addends[slot] = source[slot * tableSize + abs(digit) - 1]
-                    any = true
-                }
-                if !any { continue }
-                for slot in 0..<count {
-                    let digit = recoded.digits[(2 * slot + half) * recoded.windows + window]
-                    addends[slot] = addends[slot].negated(if: digit < 0)
-                }
-                add(addends, into: &accumulators, scratch: &scratch)
-            }
-        }
-        return accumulators
     }
 
     /// Writes the signed 5-bit digits of a 128-bit magnitude into

@@ -18,49 +18,6 @@ public enum BatchAffine<Curve: PastaCurve> {
     /// The field the coordinates live in.
     public typealias Field = Curve.BaseField
 
-    /// a[i] + b[i] and a[i] − b[i] for every i, with one inversion for both.
-    ///
-    /// The two slopes share their denominator x_b − x_a, which is why a
-    /// butterfly of a group FFT costs one inverted element, not two.
-    ///
-    /// - Parameters:
-    ///   - a: the left operands.
-    ///   - b: the right operands, as many as `a`.
-    /// - Returns: the sums and the differences, in the same order.
-    @_specialize(where Curve == Vesta)
-    @_specialize(where Curve == Pallas)
-    public static func sumsAndDifferences(_ a: [Point], _ b: [Point]) -> (sums: [Point], differences: [Point]) {
-        var sums = a, differences = b, scratch = Scratch()
-        butterflies(&sums, &differences, scratch: &scratch)
-        return (sums, differences)
-    }
-
-    /// a[i] + b[i] for every i.
-    ///
-    /// - Parameters:
-    ///   - a: the left operands.
-    ///   - b: the right operands, as many as `a`.
-    /// - Returns: the sums, in the same order.
-    @_specialize(where Curve == Vesta)
-    @_specialize(where Curve == Pallas)
-    public static func sums(_ a: [Point], _ b: [Point]) -> [Point] {
-        var out = a, scratch = Scratch()
-        add(b, into: &out, scratch: &scratch)
-        return out
-    }
-
-    /// 2·a[i] for every i.
-    ///
-    /// - Parameter points: the points to double.
-    /// - Returns: the doubled points, in the same order.
-    @_specialize(where Curve == Vesta)
-    @_specialize(where Curve == Pallas)
-    public static func doubled(_ points: [Point]) -> [Point] {
-        var out = points, scratch = Scratch()
-        double(&out, scratch: &scratch)
-        return out
-    }
-
     /// Whether the chord formula applies: neither is the identity and the x
     /// coordinates differ (so the points are neither equal nor opposite).
     @inlinable @inline(__always)

@@ -29,7 +29,10 @@ struct BatchAffineTests {
         check(a, b)
         // The whole batch exceptional: nothing to invert.
         check([g, g, .infinity], [g, -g, .infinity])
-        #expect(BatchAffine<Vesta>.sums([], []).isEmpty)
+        var empty: [Vesta.Point] = []
+        var scratch = BatchAffine<Vesta>.Scratch()
+        BatchAffine<Vesta>.add([], into: &empty, scratch: &scratch)
+        #expect(empty.isEmpty)
     }
 
     @Test("in-place rounds sharing one scratch across rounds of different sizes equal Jacobian arithmetic, exceptions included")
@@ -200,11 +203,18 @@ struct BatchAffineTests {
         }
     }
 
+    /// Butterflies, additions and doublings of one batch, each in its own
+    /// round on fresh scratch, against the Jacobian answers.
     private func check<C: PastaCurve>(_ a: [AffinePoint<C>], _ b: [AffinePoint<C>]) {
-        let (sums, differences) = BatchAffine<C>.sumsAndDifferences(a, b)
+        var sums = a, differences = b, scratch = BatchAffine<C>.Scratch()
+        BatchAffine<C>.butterflies(&sums, &differences, scratch: &scratch)
         #expect(sums == zip(a, b).map { Self.sum($0, $1) })
         #expect(differences == zip(a, b).map { Self.sum($0, -$1) })
-        #expect(BatchAffine<C>.sums(a, b) == sums)
-        #expect(BatchAffine<C>.doubled(a) == a.map { Self.sum($0, $0) })
+        var added = a, addScratch = BatchAffine<C>.Scratch()
+        BatchAffine<C>.add(b, into: &added, scratch: &addScratch)
+        #expect(added == sums)
+        var doubled = a, doubleScratch = BatchAffine<C>.Scratch()
+        BatchAffine<C>.double(&doubled, scratch: &doubleScratch)
+        #expect(doubled == a.map { Self.sum($0, $0) })
     }
 }
