@@ -8,8 +8,8 @@
 #     detection works): `leakcheck run --impl legacy` has to exit 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product leakcheck
-bin="$(swift build -c release --show-bin-path)/leakcheck"
+source ci/lib/release-build.sh
+build_release_leakcheck
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

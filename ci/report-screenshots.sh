@@ -17,8 +17,8 @@ if ! command -v chromium >/dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
 
-swift build -c release --product leakcheck
-bin="$(swift build -c release --show-bin-path)/leakcheck"
+source ci/lib/release-build.sh
+build_release_leakcheck
 findings="$out/findings"
 
 "$bin" run --seed 1 --programs 30 --budget 60 --html "$out/clean.html" --findings-dir "$findings" | grep -E "^(programs|findings|HTML)"

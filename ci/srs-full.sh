@@ -7,8 +7,8 @@
 #  3. kimchi -> o1js JSON -> kimchi must give the same bytes back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product leakcheck
-bin="$(swift build -c release --show-bin-path)/leakcheck"
+source ci/lib/release-build.sh
+build_release_leakcheck
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 vectors=Tests/PolyCommitmentTests/Vectors/kimchi-srs.json

@@ -11,13 +11,12 @@
 #  2. the fixed implementation must run clean: `leakcheck ownership` in raw
 #     mode and a short multi-threaded `leakcheck run` in raw and checked mode.
 #
-# Its own scratch path, built with DWARF 4: valgrind 3.19 cannot read the
-# DWARF 5 the toolchain writes by default. The leaking build comes first so
-# the scratch path is left holding the clean one.
+# The release build the ci/ scripts share (ci/lib/release-build.sh, DWARF 4
+# for valgrind 3.19). The leaking build comes first so the scratch path is
+# left holding the clean one; every other script rebuilds clean anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-valgrind
-flags=(-c release --scratch-path "$scratch" --product leakcheck -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4)
+source ci/lib/release-build.sh
 export SWIFT_BACKTRACE=enable=no
 memcheck=(valgrind --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite,indirect
           --error-exitcode=99 --suppressions="$PWD/ci/sanitizers/valgrind.supp" --num-callers=30)
@@ -25,8 +24,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "== the deliberately leaking build must fail memcheck"
-PLONK_DELIBERATE_LEAK=1 swift build "${flags[@]}"
-bin="$(swift build "${flags[@]}" --show-bin-path)/leakcheck"
+build_release_leakcheck PLONK_DELIBERATE_LEAK=1
 set +e
 "${memcheck[@]}" "$bin" ownership --implementation fixed --mode raw >"$work/leaky.log" 2>&1
 status=$?
@@ -40,7 +38,7 @@ fi
 echo "ok: memcheck fails the leaking build: $(grep -m1 'definitely lost:' "$work/leaky.log" | sed 's/^==[0-9]*== *//')"
 
 echo "== the fixed implementation must run clean under memcheck"
-swift build "${flags[@]}"
+build_release_leakcheck
 run() {
   local name="$1"; shift
   if ! "${memcheck[@]}" "$bin" "$@" >"$work/$name.log" 2>&1; then
