@@ -22,6 +22,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Threads for the parallel cases (MSM, Lagrange bases); default: one per active processor.")
     var threads: Int?
 
+    @Flag(help: "Skip the plain references (the slow half of most cases), for quick A/B timings of the optimized code; fp-mul keeps its C chain.")
+    var skipReferences = false
+
     @Argument(help: "Cases to run (default: all): \(BenchCase.allCases.map(\.rawValue).joined(separator: ", ")).")
     var cases: [BenchCase] = BenchCase.allCases
 
@@ -29,7 +32,7 @@ struct BenchCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         for benchCase in cases {
-            let result = benchCase.measure(runs: runs, executor: DispatchExecutor(threads: threads))
+            let result = benchCase.measure(runs: runs, executor: DispatchExecutor(threads: threads), references: !skipReferences)
             print(json ? result.json : result.line)
         }
     }
@@ -48,7 +51,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
     case harnessSteps2 = "harness-steps-2"
     case harnessSteps4 = "harness-steps-4"
 
-    func measure(runs: Int, executor: DispatchExecutor) -> BenchResult {
+    func measure(runs: Int, executor: DispatchExecutor, references: Bool = true) -> BenchResult {
         switch self {
         case .fpMul:
             // The two chains alternate run by run, so that this machine's
@@ -59,11 +62,11 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
         case .scalarMul:
             let count = 200
             let seconds = median(runs) { scalarMultiplications(count, glv: true) }
-            let reference = median(runs) { scalarMultiplications(count, glv: false) }
+            let reference = !references ? nil : median(runs) { scalarMultiplications(count, glv: false) }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: count, unit: "µs/mul")
         case .srsCreate65536:
             let seconds = median(runs) { (try! SRS<Vesta>.createParallel(depth: 65536)).g.count }
-            let reference = median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
+            let reference = !references ? nil : median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s")
         case .msm65536:
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
@@ -71,7 +74,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: executor).affine.x.montgomeryValue.w0) }
             // The plain MSM the tests use (one double-and-add per term, one
             // thread); once, because it takes seconds.
-            let reference = median(1) { Int(truncatingIfNeeded: MultiScalarMultiplication.reference(srs.g, scalars).affine.x.montgomeryValue.w0) }
+            let reference = !references ? nil : median(1) { Int(truncatingIfNeeded: MultiScalarMultiplication.reference(srs.g, scalars).affine.x.montgomeryValue.w0) }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         case .harnessSteps1, .harnessSteps2, .harnessSteps4:
             let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
@@ -90,7 +93,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             }
             // The double-and-add transform, single-threaded as o1js ran it;
             // once, because it takes minutes.
-            let reference = median(1) {
+            let reference = !references ? nil : median(1) {
                 vesta.computeLagrangeBasisReference(domain: fpDomain, executor: SerialExecutor()).count
                     + pallas.computeLagrangeBasisReference(domain: fqDomain, executor: SerialExecutor()).count
             }
@@ -101,7 +104,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let domain = try! EvaluationDomain<Fp>(size: size)
             let seconds = median(runs) { srs.computeLagrangeBasis(domain: domain, executor: executor).count }
             // The double-and-add transform, single-threaded as o1js ran it.
-            let reference = median(runs) { srs.computeLagrangeBasisReference(domain: domain, executor: SerialExecutor()).count }
+            let reference = !references ? nil : median(runs) { srs.computeLagrangeBasisReference(domain: domain, executor: SerialExecutor()).count }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         }
     }
