@@ -13,7 +13,8 @@ public enum MultiScalarMultiplication {
     /// and filled a batch at a time: every addition of a batch goes to a
     /// different bucket and all share one field inversion (an addition that
     /// would hit a bucket already in the batch waits for the next one).
-    /// Windows are independent and run on the executor; their sums are
+    /// The terms and their digits are prepared in chunks and the windows
+    /// summed independently, both on the executor; the window sums are
     /// combined with c doublings per window.
     ///
     /// - Parameters:
@@ -39,27 +40,20 @@ public enum MultiScalarMultiplication {
     ) -> JacobianPoint<Curve> {
         let count = min(bases.count, scalars.count)
         if count == 0 { return .infinity }
-        // The 2n GLV terms, signs folded into the points.
-        var points = [AffinePoint<Curve>]()
-        points.reserveCapacity(2 * count)
-        var magnitudes = [UInt128]()
-        magnitudes.reserveCapacity(2 * count)
-        for i in 0..<count where !bases[i].isInfinity && !scalars[i].isZero {
-            let split = Curve.glvBasis.decompose(scalars[i])
-            let base = bases[i]
-            points.append(split.firstIsNegative ? -base : base)
-            magnitudes.append(split.first)
-            let image = base.endomorphism
-            points.append(split.secondIsNegative ? -image : image)
-            magnitudes.append(split.second)
-        }
-        if points.isEmpty { return .infinity }
-        let c = windowBits(for: points.count)
+        let c = windowBits(for: 2 * count)
         let windowCount = SignedWindows.count(windowBits: c)
-        let digits = signedDigits(magnitudes, windowBits: c, windowCount: windowCount)
-        let terms = points
+        // The 2n GLV terms with their digits, prepared in chunks on the
+        // executor (a serial preamble held a tenth of the two-thread time).
+        let chunkSize = max(1024, (count + 4 * executor.parallelism - 1) / (4 * executor.parallelism))
+        let chunks = (count + chunkSize - 1) / chunkSize
+        let parts = executor.map(chunks) { chunk in
+            glvTerms(bases, scalars, chunk * chunkSize..<min(count, (chunk + 1) * chunkSize), windowBits: c, windowCount: windowCount)
+        }
+        let terms = parts.count == 1 ? parts[0].points : parts.flatMap(\.points)
+        if terms.isEmpty { return .infinity }
+        let digits = parts.count == 1 ? parts[0].digits : parts.flatMap(\.digits)
         let sums: [JacobianPoint<Curve>] = executor.map(windowCount) { window in
-            windowSum(terms, digits: digits[window * terms.count..<(window + 1) * terms.count], bucketCount: 1 << (c - 1))
+            windowSum(terms, digits: digits, offset: window, stride: windowCount, bucketCount: 1 << (c - 1))
         }
         var result = JacobianPoint<Curve>.infinity
         for window in stride(from: windowCount - 1, through: 0, by: -1) {
@@ -73,52 +67,11 @@ public enum MultiScalarMultiplication {
     /// (batch-affine), then Σ (j+1)·bucket[j] by running sums from the top.
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
-    static func windowSum<Curve: PastaCurve>(_ points: [AffinePoint<Curve>], digits: ArraySlice<Int16>, bucketCount: Int) -> JacobianPoint<Curve> {
-        var buckets = [AffinePoint<Curve>](repeating: .infinity, count: bucketCount)
-        var pending = [Int32]()  // indices into points, in the order met
-        pending.reserveCapacity(points.count)
-        let first = digits.startIndex
-        for i in 0..<points.count where digits[first + i] != 0 { pending.append(Int32(i)) }
-        let batchLimit = 512
-        var batchOf = [Int](repeating: -1, count: bucketCount)  // which batch last touched a bucket
-        var batchNumber = 0
-        var targets = [Int](), addends = [AffinePoint<Curve>](), lefts = [AffinePoint<Curve>]()
-        var scratch = BatchAffine<Curve>.Scratch()
-        while !pending.isEmpty {
-            var deferred = [Int32]()
-            var position = 0
-            while position < pending.count {
-                targets.removeAll(keepingCapacity: true)
-                addends.removeAll(keepingCapacity: true)
-                lefts.removeAll(keepingCapacity: true)
-                while position < pending.count, targets.count < batchLimit {
-                    let index = Int(pending[position])
-                    position += 1
-                    let digit = Int(digits[first + index])
-                    let bucket = abs(digit) - 1
-                    let addend = digit < 0 ? -points[index] : points[index]
-                    if buckets[bucket].isInfinity {
-                        buckets[bucket] = addend  // no addition needed
-                    } else if batchOf[bucket] == batchNumber {
-                        deferred.append(Int32(index))  // the bucket is taken in this batch
-                    } else {
-                        batchOf[bucket] = batchNumber
-                        targets.append(bucket)
-                        lefts.append(buckets[bucket])
-                        addends.append(addend)
-                    }
-                }
-                if !targets.isEmpty {
-                    BatchAffine.add(addends, into: &lefts, scratch: &scratch)
-                    for (slot, bucket) in targets.enumerated() { buckets[bucket] = lefts[slot] }
-                }
-                batchNumber += 1
-            }
-            pending = deferred
-        }
+    static func windowSum<Curve: PastaCurve>(_ points: [AffinePoint<Curve>], digits: [Int16], offset: Int, stride: Int, bucketCount: Int) -> JacobianPoint<Curve> {
+        let buckets = BatchAffine<Curve>.bucketSums(of: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount)
         var running = JacobianPoint<Curve>.infinity
         var total = JacobianPoint<Curve>.infinity
-        for j in stride(from: bucketCount - 1, through: 0, by: -1) {
+        for j in Swift.stride(from: bucketCount - 1, through: 0, by: -1) {
             running += buckets[j]
             total += running
         }
@@ -144,18 +97,31 @@ public enum MultiScalarMultiplication {
         return max(4, min(15, log - 4))
     }
 
-    /// Signed c-bit digits of each 128-bit magnitude, window-major (all of
-    /// window 0, then window 1, …) so a window's digits are contiguous:
-    /// every digit d satisfies −2^(c−1) ≤ d ≤ 2^(c−1).
-    static func signedDigits(_ magnitudes: [UInt128], windowBits c: Int, windowCount: Int) -> [Int16] {
+    /// The GLV terms of the pairs in `range`: for each nonzero scalar k on
+    /// a base P other than the identity, ±P and ±φ(P) with the halves' signs
+    /// folded into the points, and their signed c-bit digits, point-major
+    /// (`windowCount` digits per point), each d with −2^(c−1) ≤ d ≤ 2^(c−1).
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func glvTerms<Curve: PastaCurve>(
+        _ bases: [AffinePoint<Curve>], _ scalars: [Curve.ScalarField], _ range: Range<Int>, windowBits c: Int, windowCount: Int
+    ) -> (points: [AffinePoint<Curve>], digits: [Int16]) {
         precondition(windowCount == SignedWindows.count(windowBits: c), "one digit per window")
-        let count = magnitudes.count
-        var out = [Int16](repeating: 0, count: count * windowCount)
-        for (i, magnitude) in magnitudes.enumerated() {
-            SignedWindows.forEach(of: magnitude, windowBits: c) { window, digit in
-                out[window * count + i] = Int16(digit)
-            }
+        var points = [AffinePoint<Curve>]()
+        points.reserveCapacity(2 * range.count)
+        var digits = [Int16](repeating: 0, count: 2 * range.count * windowCount)
+        func append(_ point: AffinePoint<Curve>, _ magnitude: UInt128) {
+            let row = points.count * windowCount
+            SignedWindows.forEach(of: magnitude, windowBits: c) { window, digit in digits[row + window] = Int16(digit) }
+            points.append(point)
         }
-        return out
+        for i in range where !bases[i].isInfinity && !scalars[i].isZero {
+            let split = Curve.glvBasis.decompose(scalars[i])
+            let base = bases[i]
+            append(base.negated(if: split.firstIsNegative), split.first)
+            append(base.endomorphism.negated(if: split.secondIsNegative), split.second)
+        }
+        digits.removeLast(digits.count - points.count * windowCount)
+        return (points, digits)
     }
 }
