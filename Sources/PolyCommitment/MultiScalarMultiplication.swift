@@ -64,15 +64,57 @@ public enum MultiScalarMultiplication {
     }
 
     /// Σ dᵢ·Pᵢ for one window's digits: the points go into buckets by digit
-    /// (batch-affine), then Σ (j+1)·bucket[j] by running sums from the top.
+    /// (batch-affine), then the buckets are weighted and summed.
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     static func windowSum<Curve: PastaCurve>(_ points: [AffinePoint<Curve>], digits: [Int16], offset: Int, stride: Int, bucketCount: Int) -> JacobianPoint<Curve> {
-        let buckets = BatchAffine<Curve>.bucketSums(of: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount)
+        weightedSum(BatchAffine<Curve>.bucketSums(of: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount))
+    }
+
+    /// Σ (j+1)·buckets[j].
+    ///
+    /// Running sums from the top cost two Jacobian additions a bucket. With
+    /// many buckets they are cut into `segments` runs of L, whose running
+    /// sums advance together, each step two batch-affine rounds of
+    /// `segments` additions (every run's sum R_s, then its total T_s, the
+    /// run's buckets weighted 1…L); then Σ (j+1)·B_j = Σ T_s + L·Σ s·R_s,
+    /// the last sum by running sums over the runs, in Jacobian coordinates.
+    ///
+    /// - Parameters:
+    ///   - buckets: the bucket sums, the identity allowed.
+    ///   - segments: how many runs; 1 is the plain running sums.
+    /// - Returns: the weighted sum.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func weightedSum<Curve: PastaCurve>(_ buckets: [AffinePoint<Curve>], segments: Int? = nil) -> JacobianPoint<Curve> {
+        let count = buckets.count
+        let segments = max(1, min(count, segments ?? (count >= 2048 ? 256 : 1)))
+        if segments == 1 { return runningSums(buckets[...]) }
+        let length = (count + segments - 1) / segments
+        var sums = [AffinePoint<Curve>](repeating: .infinity, count: segments)
+        var totals = sums, column = sums
+        var scratch = BatchAffine<Curve>.Scratch()
+        for j in Swift.stride(from: length - 1, through: 0, by: -1) {
+            for s in 0..<segments {
+                let index = s * length + j
+                column[s] = index < count ? buckets[index] : .infinity
+            }
+            BatchAffine<Curve>.add(column, into: &sums, scratch: &scratch)
+            BatchAffine<Curve>.add(sums, into: &totals, scratch: &scratch)
+        }
+        var total = JacobianPoint<Curve>.infinity
+        for t in totals { total += t }
+        // Σ s·R_s over s ≥ 1 is the running sums of R_1, R_2, ….
+        return total + runningSums(sums.dropFirst()).multiplied(byInteger: UInt256(UInt64(length)))
+    }
+
+    /// Σ (i+1)·points[start + i] by running sums from the top: two Jacobian
+    /// additions a point.
+    static func runningSums<Curve: PastaCurve>(_ points: ArraySlice<AffinePoint<Curve>>) -> JacobianPoint<Curve> {
         var running = JacobianPoint<Curve>.infinity
         var total = JacobianPoint<Curve>.infinity
-        for j in Swift.stride(from: bucketCount - 1, through: 0, by: -1) {
-            running += buckets[j]
+        for point in points.reversed() {
+            running += point
             total += running
         }
         return total

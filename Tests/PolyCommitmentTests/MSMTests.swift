@@ -1,5 +1,5 @@
 import Pasta
-import PolyCommitment
+@testable import PolyCommitment
 import PropertyBased
 import Testing
 
@@ -55,5 +55,21 @@ struct MSMBatchTests {
         let expected = g.projective.multiplied(by: exponent)
         #expect(MultiScalarMultiplication.pippenger(bases, scalars) == expected)
         #expect(MultiScalarMultiplication.pippenger(bases, scalars, executor: DispatchExecutor(threads: 2)) == expected)
+    }
+
+    @Test("weighted bucket sums by segmented batch-affine runs equal Σ (j+1)·B_j: run counts that divide the buckets and that do not, the identity, P beside −P")
+    func weightedBuckets() async {
+        await propertyCheck(count: 3, input: points(Vesta.self).array(of: 1...13)) { random in
+            let p = random[0]
+            // The identity and a point beside its negation (a run's sum
+            // passing through the identity, then P + P).
+            let buckets = random + [.infinity, p, -p, p, .infinity]
+            var expected = JacobianPoint<Vesta>.infinity
+            for (j, bucket) in buckets.enumerated() { expected += bucket.projective.multiplied(byInteger: UInt256(UInt64(j + 1))) }
+            for segments in [1, 2, 3, 4, buckets.count, buckets.count + 5] {
+                #expect(MultiScalarMultiplication.weightedSum(buckets, segments: segments) == expected, "\(segments) runs of \(buckets.count) buckets")
+            }
+        }
+        #expect(MultiScalarMultiplication.weightedSum([Pallas.Point](), segments: 4).isInfinity)
     }
 }
