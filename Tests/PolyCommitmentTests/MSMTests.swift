@@ -35,7 +35,7 @@ struct MSMTests {
 
 @Suite("Multi-scalar multiplication at batch sizes")
 struct MSMBatchTests {
-    @Test("1,200 terms with repeated and opposite bases: bucket conflicts, deferred additions, several batches")
+    @Test("1,200 terms with repeated and opposite bases, zero scalars and identity bases: bucket conflicts, deferred additions, several batches and preamble chunks")
     func manyTerms() {
         // Bases dᵢ·G with known dᵢ, so the expected sum is one scalar multiplication (Σ sᵢdᵢ)·G.
         let g = Vesta.generator
@@ -47,9 +47,13 @@ struct MSMBatchTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let which = Int(state >> 58) % logs.count
             let negate = i % 3 == 0
-            bases.append(negate ? -distinct[which] : distinct[which])
             let scalar = i % 7 == 0 ? Fp(UInt64(i % 5)) : Fp(reducing: UInt256(state, state ^ 0xabcdef, state >> 3, state >> 2))
             scalars.append(scalar)
+            if i % 97 == 50 {
+                bases.append(.infinity)  // in both chunks of the parallel preamble
+                continue
+            }
+            bases.append(negate ? -distinct[which] : distinct[which])
             exponent += (negate ? -logs[which] : logs[which]) * scalar
         }
         let expected = g.projective.multiplied(by: exponent)
@@ -71,5 +75,18 @@ struct MSMBatchTests {
             }
         }
         #expect(MultiScalarMultiplication.weightedSum([Pallas.Point](), segments: 4).isInfinity)
+    }
+
+    @Test("a window of 2,048 buckets (the segmented reduction) equals Σ dᵢ·Pᵢ, digits at both ends, most buckets empty")
+    func wideWindow() {
+        let g = Pallas.generator
+        let points = (1...40).map { Fq(UInt64($0 * 13 + 5)) * g }
+        var digits = [Int16](), expected = JacobianPoint<Pallas>.infinity
+        for i in points.indices {
+            let digit: Int16 = i == 0 ? 2048 : i == 1 ? -2048 : i == 2 ? 1 : Int16((i * 997) % 4095 - 2047)
+            digits.append(digit)
+            expected += points[i].projective.multiplied(by: digit < 0 ? -Fq(UInt64(-Int(digit))) : Fq(UInt64(digit)))
+        }
+        #expect(MultiScalarMultiplication.windowSum(points, digits: digits, offset: 0, stride: 1, bucketCount: 2048) == expected)
     }
 }
