@@ -55,8 +55,9 @@ extension BatchAffine {
     }
 
     /// points[i] = 2·points[i] for every i, in place, in one round sharing
-    /// one inversion (the two passes of `add(_:into:scratch:)`, with the
-    /// tangent's denominator 2y).
+    /// one inversion (the two passes of `add(_:into:scratch:)`, over the
+    /// y coordinates: the tangent's slope 3x²/(2y) is taken as (3x²/2)·(1/y),
+    /// which spares the doubling of y in both passes).
     ///
     /// - Parameters:
     ///   - points: the points, replaced by their doubles; the identity stays.
@@ -73,7 +74,7 @@ extension BatchAffine {
             // (their orders are prime); it is excluded, not trusted.
             if !p.isInfinity && !p.y.isZero {
                 scratch.products[i] = product
-                product *= p.y.doubled
+                product *= p.y
             }
         }
         var inverse = invertNonzero(product)
@@ -85,9 +86,9 @@ extension BatchAffine {
                 continue
             }
             let elementInverse = inverse * scratch.products[i]
-            inverse *= p.y.doubled
+            inverse *= p.y
             let xx = p.x.squared
-            let slope = (xx.doubled + xx) * elementInverse
+            let slope = (xx + xx.halved) * elementInverse
             let x3 = slope.squared - p.x.doubled
             points[i] = Point(unchecked: x3, slope * (p.x - x3) - p.y)
         }

@@ -44,6 +44,22 @@ struct FieldArithmeticTests {
         #expect(top.negated(if: true) == .one)
     }
 
+    @Test("halving is multiplication by 1/2 on both fields: odd and even Montgomery forms, zero, one and p − 1") func halving() async {
+        let halfP = Fp(2).inverse!, halfQ = Fq(2).inverse!
+        await propertyCheck(count: 40, input: elements(Fp.self), elements(Fq.self)) { a, b in
+            #expect(a.halved == a * halfP)
+            #expect(a.halved.doubled == a)
+            #expect(b.halved == b * halfQ)
+        }
+        // Both parities of the Montgomery form, and the largest value, whose
+        // odd form takes v + p closest to 2^256.
+        for a in [Fp.zero, .one, Fp.zero - .one, Fp(2), Fp(3)] {
+            #expect(a.halved == a * halfP)
+            #expect(a.halved.montgomeryValue < Fp.modulus)
+        }
+        for b in [Fq.zero, .one, Fq.zero - .one] { #expect(b.halved == b * halfQ) }
+    }
+
     @Test("inverses multiply to one; zero has none") func inverses() async {
         await propertyCheck(count: 40, input: elements(Fq.self)) { a in
             if a.isZero {
