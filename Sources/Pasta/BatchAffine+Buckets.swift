@@ -33,8 +33,8 @@ extension BatchAffine {
         precondition(stride > 0 && offset >= 0 && roundSize > 0, "a valid digit layout")
         precondition(points.isEmpty || offset + (points.count - 1) * stride < digits.count, "one digit per point")
         var buckets = [Point](repeating: .infinity, count: bucketCount)
-        // Pending additions as point index × 2 + (1 if the digit is negative).
-        var pending = [Int32]()
+        // Each digit is read once; the additions carry their bucket.
+        var pending = [BucketAddition]()
         pending.reserveCapacity(points.count)
         for i in points.indices {
             let digit = Int(digits[offset + i * stride])
@@ -44,10 +44,10 @@ extension BatchAffine {
             if buckets[bucket].isInfinity {
                 buckets[bucket] = points[i].negated(if: digit < 0)
             } else {
-                pending.append(Int32(i << 1 | (digit < 0 ? 1 : 0)))
+                pending.append(BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0))
             }
         }
-        var round = [Int32](), deferred = [Int32]()
+        var round = [BucketAddition](), deferred = [BucketAddition]()
         round.reserveCapacity(roundSize)
         var roundOf = [Int32](repeating: -1, count: bucketCount)  // the last round that took a bucket
         var roundNumber: Int32 = 0
@@ -58,17 +58,16 @@ extension BatchAffine {
             while position < pending.count {
                 round.removeAll(keepingCapacity: true)
                 while position < pending.count, round.count < roundSize {
-                    let entry = pending[position]
+                    let addition = pending[position]
                     position += 1
-                    let bucket = abs(Int(digits[offset + Int(entry >> 1) * stride])) - 1
-                    if roundOf[bucket] == roundNumber {
-                        deferred.append(entry)
+                    if roundOf[Int(addition.bucket)] == roundNumber {
+                        deferred.append(addition)
                     } else {
-                        roundOf[bucket] = roundNumber
-                        round.append(entry)
+                        roundOf[Int(addition.bucket)] = roundNumber
+                        round.append(addition)
                     }
                 }
-                addRound(points, round, digits: digits, offset: offset, stride: stride, into: &buckets, scratch: &scratch)
+                addRound(points, round, into: &buckets, scratch: &scratch)
                 roundNumber += 1
             }
             swap(&pending, &deferred)
@@ -76,39 +75,32 @@ extension BatchAffine {
         return buckets
     }
 
-    /// One round of `bucketSums`: every entry's point (negated if its low
-    /// bit says so) added into its bucket, the buckets all distinct, in the
-    /// two passes of `add(_:into:scratch:)`.
-    @inlinable @inline(__always)
-    static func addRound(
-        _ points: [Point], _ round: [Int32], digits: [Int16], offset: Int, stride: Int,
-        into buckets: inout [Point], scratch: inout Scratch
-    ) {
-        @inline(__always) func bucket(_ entry: Int32) -> Int { abs(Int(digits[offset + Int(entry >> 1) * stride])) - 1 }
+    /// One addition of `bucketSums`: a point, negated or not, into a bucket.
+    struct BucketAddition {
+        var point: Int32
+        var bucket: Int32
+        var negated: Bool
+    }
+
+    /// One round of `bucketSums`: every addition's point added into its
+    /// bucket, the buckets all distinct, in the two passes of
+    /// `add(_:into:scratch:)`.
+    @inline(__always)
+    static func addRound(_ points: [Point], _ round: [BucketAddition], into buckets: inout [Point], scratch: inout Scratch) {
         scratch.reserve(round.count)
         var product = Field.one
         for k in round.indices {
-            let entry = round[k]
-            let p = buckets[bucket(entry)], q = points[Int(entry >> 1)]
-            if isGeneric(p, q) {
+            let p = buckets[Int(round[k].bucket)], q = points[Int(round[k].point)]
+            if isGeneric(p, q) {  // the sign of q does not change its x
                 scratch.products[k] = product
                 product *= q.x - p.x
             }
         }
         var inverse = invertNonzero(product)
         for k in Swift.stride(from: round.count - 1, through: 0, by: -1) {
-            let entry = round[k]
-            let target = bucket(entry)
-            let p = buckets[target], q = points[Int(entry >> 1)].negated(if: entry & 1 == 1)
-            if isGeneric(p, q) {
-                let elementInverse = inverse * scratch.products[k]
-                inverse *= q.x - p.x
-                buckets[target] = chord(p, q.x, q.y, inverse: elementInverse)
-            } else if p.isInfinity {
-                buckets[target] = q  // a bucket emptied by P + (−P) earlier
-            } else {
-                buckets[target] = (p.projective + q).affine  // P + P or P + (−P)
-            }
+            let addition = round[k], target = Int(addition.bucket)
+            let q = points[Int(addition.point)].negated(if: addition.negated)
+            buckets[target] = roundSum(buckets[target], q, inverse: &inverse, before: scratch.products[k])
         }
     }
 }

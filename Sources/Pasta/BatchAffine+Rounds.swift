@@ -39,18 +39,7 @@ extension BatchAffine {
         let count = accumulators.count
         var inverse = invertNonzero(chordDenominatorProducts(accumulators, addends, scratch: &scratch))
         for i in stride(from: count - 1, through: 0, by: -1) {
-            let p = accumulators[i], q = addends[i]
-            if isGeneric(p, q) {
-                let elementInverse = inverse * scratch.products[i]
-                inverse *= q.x - p.x
-                accumulators[i] = chord(p, q.x, q.y, inverse: elementInverse)
-            } else if q.isInfinity {
-                continue  // the identity costs nothing
-            } else if p.isInfinity {
-                accumulators[i] = q
-            } else {
-                accumulators[i] = (p.projective + q).affine  // P + P or P + (−P)
-            }
+            accumulators[i] = roundSum(accumulators[i], addends[i], inverse: &inverse, before: scratch.products[i])
         }
     }
 

@@ -25,6 +25,24 @@ public enum BatchAffine<Curve: PastaCurve> {
         !p.isInfinity && !q.isInfinity && p.x != q.x
     }
 
+    /// p + q in the backward pass of a chord round (`add(_:into:scratch:)`,
+    /// `bucketSums`): by the chord when it applies, peeling this element's
+    /// inverse off `inverse`, the inverse of the product of the denominators
+    /// up to this one, given `before`, the product of those preceding it;
+    /// otherwise by the exact formulas for the identity, P + P and P + (−P),
+    /// which the forward pass left out of the product.
+    @inlinable @inline(__always)
+    static func roundSum(_ p: Point, _ q: Point, inverse: inout Field, before: Field) -> Point {
+        if isGeneric(p, q) {
+            let elementInverse = inverse * before
+            inverse *= q.x - p.x
+            return chord(p, q.x, q.y, inverse: elementInverse)
+        }
+        if q.isInfinity { return p }
+        if p.isInfinity { return q }
+        return (p.projective + q).affine
+    }
+
     /// p + (qx, qy) by the chord through them, given 1/(qx − px).
     @inlinable @inline(__always)
     static func chord(_ p: Point, _ qx: Field, _ qy: Field, inverse: Field) -> Point {
