@@ -51,7 +51,9 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
     case harnessSteps2 = "harness-steps-2"
     case harnessSteps4 = "harness-steps-4"
 
-    func measure(runs: Int, executor: DispatchExecutor, references: Bool = true) -> BenchResult {
+    func measure(runs: Int, executor: DispatchExecutor, references: Bool) -> BenchResult {
+        // The reference's median, or nil under --skip-references.
+        func referenceMedian(_ runs: Int, _ body: () -> Int) -> Double? { references ? median(runs, body) : nil }
         switch self {
         case .fpMul:
             // The two chains alternate run by run, so that this machine's
@@ -62,11 +64,11 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
         case .scalarMul:
             let count = 200
             let seconds = median(runs) { scalarMultiplications(count, glv: true) }
-            let reference = !references ? nil : median(runs) { scalarMultiplications(count, glv: false) }
+            let reference = referenceMedian(runs) { scalarMultiplications(count, glv: false) }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: count, unit: "µs/mul")
         case .srsCreate65536:
             let seconds = median(runs) { (try! SRS<Vesta>.createParallel(depth: 65536)).g.count }
-            let reference = !references ? nil : median(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
+            let reference = referenceMedian(1) { (try! SRS<Vesta>.create(depth: 65536)).g.count }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s")
         case .msm65536:
             let srs = try! SRS<Vesta>.createParallel(depth: 65536)
@@ -74,7 +76,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let seconds = median(runs) { Int(truncatingIfNeeded: MultiScalarMultiplication.pippenger(srs.g, scalars, executor: executor).affine.x.montgomeryValue.w0) }
             // The plain MSM the tests use (one double-and-add per term, one
             // thread); once, because it takes seconds.
-            let reference = !references ? nil : median(1) { Int(truncatingIfNeeded: MultiScalarMultiplication.reference(srs.g, scalars).affine.x.montgomeryValue.w0) }
+            let reference = referenceMedian(1) { Int(truncatingIfNeeded: MultiScalarMultiplication.reference(srs.g, scalars).affine.x.montgomeryValue.w0) }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         case .harnessSteps1, .harnessSteps2, .harnessSteps4:
             let threads = self == .harnessSteps1 ? 1 : self == .harnessSteps2 ? 2 : 4
@@ -93,7 +95,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             }
             // The double-and-add transform, single-threaded as o1js ran it;
             // once, because it takes minutes.
-            let reference = !references ? nil : median(1) {
+            let reference = referenceMedian(1) {
                 vesta.computeLagrangeBasisReference(domain: fpDomain, executor: SerialExecutor()).count
                     + pallas.computeLagrangeBasisReference(domain: fqDomain, executor: SerialExecutor()).count
             }
@@ -104,7 +106,7 @@ enum BenchCase: String, CaseIterable, ExpressibleByArgument {
             let domain = try! EvaluationDomain<Fp>(size: size)
             let seconds = median(runs) { srs.computeLagrangeBasis(domain: domain, executor: executor).count }
             // The double-and-add transform, single-threaded as o1js ran it.
-            let reference = !references ? nil : median(runs) { srs.computeLagrangeBasisReference(domain: domain, executor: SerialExecutor()).count }
+            let reference = referenceMedian(runs) { srs.computeLagrangeBasisReference(domain: domain, executor: SerialExecutor()).count }
             return BenchResult(name: rawValue, seconds: seconds, referenceSeconds: reference, operations: 1, unit: "s", threads: executor.parallelism)
         }
     }
