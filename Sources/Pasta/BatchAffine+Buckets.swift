@@ -49,6 +49,7 @@ extension BatchAffine {
         }
         var round = [BucketAddition](), deferred = [BucketAddition]()
         round.reserveCapacity(roundSize)
+        deferred.reserveCapacity(pending.count)  // a pass defers at most what it was given
         var roundOf = [Int32](repeating: -1, count: bucketCount)  // the last round that took a bucket
         var roundNumber: Int32 = 0
         var scratch = Scratch()
