@@ -39,7 +39,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        .target(name: "Pasta", swiftSettings: strict),
+        // Eight-lane field arithmetic (AVX-512 IFMA) for batch-affine rounds,
+        // chosen at run time; Pasta falls back to its Swift arithmetic.
+        .target(name: "CPastaVector"),
+        .target(name: "Pasta", dependencies: ["CPastaVector"], swiftSettings: strict),
         .target(name: "Locking", swiftSettings: strict),
         .target(name: "PolyCommitment", dependencies: ["Pasta", "Locking"], swiftSettings: strict),
         .target(name: "CPlonkBindings"),

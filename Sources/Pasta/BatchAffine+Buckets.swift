@@ -1,3 +1,5 @@
+import CPastaVector
+
 extension BatchAffine {
     /// The bucket sums of Pippenger's method: bucket j holds Σ ±Pᵢ over the
     /// points whose digit d has |d| = j + 1, the sign of d choosing ±.
@@ -30,6 +32,26 @@ extension BatchAffine {
         bucketCount: Int,
         roundSize: Int = 512
     ) -> [Point] {
+        bucketSums(
+            of: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount,
+            roundSize: roundSize, vectorized: VectorArithmetic.isAvailable)
+    }
+
+    /// `bucketSums(of:digits:offset:stride:bucketCount:roundSize:)`, its
+    /// chord additions eight lanes at a time when `vectorized` (which needs
+    /// `VectorArithmetic.isAvailable`), else one at a time.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func bucketSums(
+        of points: [Point],
+        digits: [Int16],
+        offset: Int,
+        stride: Int,
+        bucketCount: Int,
+        roundSize: Int,
+        vectorized: Bool
+    ) -> [Point] {
+        precondition(!vectorized || VectorArithmetic.isAvailable, "vector arithmetic on this machine")
         precondition(stride > 0 && offset >= 0 && roundSize > 0, "a valid digit layout")
         precondition(points.isEmpty || offset + (points.count - 1) * stride < digits.count, "one digit per point")
         var buckets = [Point](repeating: .infinity, count: bucketCount)
@@ -44,7 +66,7 @@ extension BatchAffine {
             if buckets[bucket].isInfinity {
                 buckets[bucket] = points[i].negated(if: digit < 0)
             } else {
-                pending.append(BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0))
+                pending.append(BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0 ? 1 : 0))
             }
         }
         var round = [BucketAddition](), deferred = [BucketAddition]()
@@ -53,6 +75,8 @@ extension BatchAffine {
         var roundOf = [Int32](repeating: -1, count: bucketCount)  // the last round that took a bucket
         var roundNumber: Int32 = 0
         var scratch = Scratch()
+        var vectorScratch = VectorScratch()
+        let field = VectorArithmetic.parameters(of: Field.self), layout = VectorArithmetic.layout(of: Curve.self)
         while !pending.isEmpty {
             deferred.removeAll(keepingCapacity: true)
             var position = 0
@@ -68,7 +92,11 @@ extension BatchAffine {
                         round.append(addition)
                     }
                 }
-                addRound(points, round, into: &buckets, scratch: &scratch)
+                if vectorized {
+                    addVectorRound(points, round, into: &buckets, field: field, layout: layout, scratch: &vectorScratch)
+                } else {
+                    addRound(points, round, into: &buckets, scratch: &scratch)
+                }
                 roundNumber += 1
             }
             swap(&pending, &deferred)
@@ -76,12 +104,9 @@ extension BatchAffine {
         return buckets
     }
 
-    /// One addition of `bucketSums`: a point, negated or not, into a bucket.
-    struct BucketAddition {
-        var point: Int32
-        var bucket: Int32
-        var negated: Bool
-    }
+    /// One addition of `bucketSums`: a point, negated when `negated` is
+    /// nonzero, into a bucket; the C type, so the vector kernels read it too.
+    typealias BucketAddition = pasta_bucket_addition
 
     /// One round of `bucketSums`: every addition's point added into its
     /// bucket, the buckets all distinct, in the two passes of
@@ -100,8 +125,34 @@ extension BatchAffine {
         var inverse = invertNonzero(product)
         for k in Swift.stride(from: round.count - 1, through: 0, by: -1) {
             let addition = round[k], target = Int(addition.bucket)
-            let q = points[Int(addition.point)].negated(if: addition.negated)
+            let q = points[Int(addition.point)].negated(if: addition.negated != 0)
             buckets[target] = roundSum(buckets[target], q, inverse: &inverse, before: scratch.products[k])
         }
+    }
+}
+
+extension BatchAffine {
+    /// One round of `bucketSums` with the eight-lane kernels: additions the
+    /// chord formula does not apply to (a bucket emptied by P + (−P) earlier,
+    /// P + P, P + (−P)) are done here one at a time, the rest in one vector
+    /// round.
+    static func addVectorRound(
+        _ points: [Point],
+        _ round: [BucketAddition],
+        into buckets: inout [Point],
+        field: pasta_vector_field,
+        layout: pasta_point_layout,
+        scratch: inout VectorScratch
+    ) {
+        scratch.chords.removeAll(keepingCapacity: true)
+        for addition in round {
+            let target = Int(addition.bucket), p = buckets[target], q = points[Int(addition.point)]
+            if isGeneric(p, q) {
+                scratch.chords.append(addition)
+            } else {
+                buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
+            }
+        }
+        unsafeVectorChordRound(points, into: &buckets, field: field, layout: layout, scratch: &scratch)
     }
 }

@@ -38,6 +38,13 @@ public enum BatchAffine<Curve: PastaCurve> {
             inverse *= q.x - p.x
             return chord(p, q.x, q.y, inverse: elementInverse)
         }
+        return exceptionalSum(p, q)
+    }
+
+    /// p + q where the chord does not apply (`isGeneric` is false): the
+    /// identity on either side, P + P or P + (−P), by the exact formulas.
+    @inlinable @inline(__always)
+    static func exceptionalSum(_ p: Point, _ q: Point) -> Point {
         if q.isInfinity { return p }
         if p.isInfinity { return q }
         return (p.projective + q).affine

@@ -20,10 +20,14 @@ struct BatchAffineBucketTests {
         await propertyCheck(count: 4, input: points(Vesta.self).array(of: 1...24), Gen.int(in: -4...4).array(of: 48)) { ps, ds in
             let digits = ds.map { Int16($0) }
             for roundSize in [1, 3, 512] {
-                let contiguous = BatchAffine<Vesta>.bucketSums(of: ps, digits: digits, offset: 0, stride: 1, bucketCount: 4, roundSize: roundSize)
-                #expect(contiguous == Self.expected(ps, { Int(digits[$0]) }, bucketCount: 4))
-                let strided = BatchAffine<Vesta>.bucketSums(of: ps, digits: digits, offset: 1, stride: 2, bucketCount: 4, roundSize: roundSize)
-                #expect(strided == Self.expected(ps, { Int(digits[1 + 2 * $0]) }, bucketCount: 4))
+                for vectorized in VectorArithmeticTests.arithmetics {
+                    let contiguous = BatchAffine<Vesta>.bucketSums(
+                        of: ps, digits: digits, offset: 0, stride: 1, bucketCount: 4, roundSize: roundSize, vectorized: vectorized)
+                    #expect(contiguous == Self.expected(ps, { Int(digits[$0]) }, bucketCount: 4))
+                    let strided = BatchAffine<Vesta>.bucketSums(
+                        of: ps, digits: digits, offset: 1, stride: 2, bucketCount: 4, roundSize: roundSize, vectorized: vectorized)
+                    #expect(strided == Self.expected(ps, { Int(digits[1 + 2 * $0]) }, bucketCount: 4))
+                }
             }
         }
         await propertyCheck(count: 2, input: points(Pallas.self).array(of: 1...24), Gen.int(in: -2...2).array(of: 24)) { ps, ds in
@@ -43,9 +47,12 @@ struct BatchAffineBucketTests {
         let ps: [Vesta.Point] = [p, q, p, .infinity, q, g, p, g, p, g, g, q]
         let ds: [Int16] = [1, 2, 1, 3, -2, 4, -1, -4, 2, 4, 4, 0]
         for roundSize in [1, 2, 512] {
-            let buckets = BatchAffine<Vesta>.bucketSums(of: ps, digits: ds, offset: 0, stride: 1, bucketCount: 4, roundSize: roundSize)
-            #expect(buckets == Self.expected(ps, { Int(ds[$0]) }, bucketCount: 4))
-            #expect(buckets[0] == p && buckets[1] == p && buckets[2].isInfinity && buckets[3] == (Fp(2) * g))
+            for vectorized in VectorArithmeticTests.arithmetics {
+                let buckets = BatchAffine<Vesta>.bucketSums(
+                    of: ps, digits: ds, offset: 0, stride: 1, bucketCount: 4, roundSize: roundSize, vectorized: vectorized)
+                #expect(buckets == Self.expected(ps, { Int(ds[$0]) }, bucketCount: 4))
+                #expect(buckets[0] == p && buckets[1] == p && buckets[2].isInfinity && buckets[3] == (Fp(2) * g))
+            }
         }
         #expect(BatchAffine<Vesta>.bucketSums(of: [], digits: [], offset: 0, stride: 1, bucketCount: 3) == [.infinity, .infinity, .infinity])
     }

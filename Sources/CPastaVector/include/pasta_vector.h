@@ -1,0 +1,90 @@
+// Eight-lane field arithmetic for Pasta's batch-affine rounds, with AVX-512
+// IFMA (52-bit multiply-accumulate) where the processor has it.
+//
+// Field elements cross this interface as Swift stores them: four 64-bit
+// words, least significant first, in Montgomery form with R = 2^256. Inside,
+// a lane holds five 52-bit limbs and multiplies with R = 2^260; the Swift
+// caller folds the ratio of the two Rs into the constants it passes (see
+// BatchAffine+VectorBuckets.swift), so nothing is converted but the limbs.
+#ifndef PASTA_VECTOR_H
+#define PASTA_VECTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A prime field for the eight-lane kernels: its modulus p < 2^255 in five
+/// 52-bit limbs, least significant first, and -p^-1 mod 2^52.
+typedef struct {
+    uint64_t modulus[5];
+    uint64_t inverse;
+} pasta_vector_field;
+
+/// One addition of a bucket round: points[point], negated when `negated`
+/// is nonzero, added into buckets[bucket].
+typedef struct {
+    int32_t point;
+    int32_t bucket;
+    uint8_t negated;
+} pasta_bucket_addition;
+
+/// Where the coordinates are in an array of points: consecutive points are
+/// `stride` words apart and a point's x and y start `x` and `y` words in.
+typedef struct {
+    size_t stride;
+    size_t x;
+    size_t y;
+} pasta_point_layout;
+
+/// The lanes a round is spread over.
+#define PASTA_VECTOR_LANES 8
+
+/// Nonzero when this processor and its operating system run the
+/// eight-lane kernels (AVX-512 F and IFMA, with the vector state enabled)
+/// and PASTA_VECTOR_ARITHMETIC is not set to 0 in the environment.
+/// Decided once, on the first call.
+int pasta_vector_available(void);
+
+/// The scratch words a round of `count` additions needs.
+size_t pasta_vector_round_scratch_words(size_t count);
+
+/// The first pass of a chord round: gathers every addition's coordinates,
+/// keeps what the second pass needs in `scratch`, and writes each lane's
+/// product of denominators (qx - px) to `totals[lane * 4 ...]`, four
+/// Montgomery words a lane.
+///
+/// The caller guarantees: `pasta_vector_available()`; `count` > 0; every
+/// addition's bucket is distinct, finite, and its x differs from its
+/// point's; the indices are within `points` and `buckets`; `scratch` holds
+/// `pasta_vector_round_scratch_words(count)` words and `totals` 32.
+void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                const void *points, const void *buckets,
+                                const pasta_bucket_addition *additions, size_t count,
+                                uint64_t *scratch, uint64_t *totals);
+
+/// The second pass: given `inverses[lane * 4 ...]`, each lane's 64 · R² /
+/// total (in the words `pasta_vector_chord_forward` wrote the totals in),
+/// writes every bucket's sum with its point.
+///
+/// The caller guarantees what it did for the first pass, with the same
+/// arguments and the scratch that pass filled, and `inverses` holds 32 words.
+void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                 void *buckets, const pasta_bucket_addition *additions,
+                                 size_t count, const uint64_t *scratch, const uint64_t *inverses);
+
+/// Montgomery multiplication with R = 2^260 of eight pairs, lane by lane,
+/// for tests: a, b and out hold eight values of four words each, a, b < p.
+/// out[i] = a[i] · b[i] / 2^260 mod p, fully reduced.
+///
+/// The caller guarantees `pasta_vector_available()`.
+void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
+                           uint64_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,350 @@
+// Eight-lane Montgomery arithmetic over Pasta's fields with AVX-512 IFMA,
+// and the chord rounds of Pippenger's buckets built on it. See the header
+// for what each entry point expects; on processors without IFMA (and on
+// other architectures) `pasta_vector_available` answers 0 and nothing else
+// here may be called.
+#include "pasta_vector.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t pasta_vector_round_scratch_words(size_t count) {
+    // Six five-limb vectors a slot of eight additions (see chord_forward).
+    return (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES * 6 * 5 * PASTA_VECTOR_LANES;
+}
+
+#if defined(__x86_64__)
+
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define KERNEL __attribute__((target("avx512f,avx512ifma")))
+#define INLINE KERNEL __attribute__((always_inline)) static inline
+
+static int detect(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 27))) return 0;  // OSXSAVE
+    unsigned lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    // The OS saves SSE, AVX, the opmask registers and all of ZMM.
+    if ((lo & 0xe6u) != 0xe6u) return 0;
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    int avx512f = (b >> 16) & 1, ifma = (b >> 21) & 1;
+    if (!avx512f || !ifma) return 0;
+    const char *setting = getenv("PASTA_VECTOR_ARITHMETIC");
+    if (setting != NULL && strcmp(setting, "0") == 0) return 0;
+    return 1;
+}
+
+int pasta_vector_available(void) {
+    static atomic_int state = -1;  // unknown until the first call; racing callers agree
+    int known = atomic_load_explicit(&state, memory_order_relaxed);
+    if (known >= 0) return known;
+    known = detect();
+    atomic_store_explicit(&state, known, memory_order_relaxed);
+    return known;
+}
+
+/// Eight field elements, limb i of every lane in v[i].
+typedef struct {
+    __m512i v[5];
+} lanes;
+
+/// The field's constants broadcast to every lane.
+typedef struct {
+    __m512i p[5];
+    __m512i inverse;
+    __m512i mask;
+} field_lanes;
+
+INLINE field_lanes broadcast(const pasta_vector_field *field) {
+    field_lanes f;
+    for (int i = 0; i < 5; i++) f.p[i] = _mm512_set1_epi64((long long)field->modulus[i]);
+    f.inverse = _mm512_set1_epi64((long long)field->inverse);
+    f.mask = _mm512_set1_epi64((long long)((1ULL << 52) - 1));
+    return f;
+}
+
+/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
+INLINE lanes reduce_once(const field_lanes *f, lanes r) {
+    lanes t;
+    __m512i borrow = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(_mm512_sub_epi64(r.v[i], f->p[i]), borrow);
+        borrow = _mm512_srai_epi64(x, 52);
+        t.v[i] = _mm512_and_si512(x, f->mask);
+    }
+    __mmask8 keep = _mm512_cmpge_epi64_mask(borrow, _mm512_setzero_si512());
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
+    return r;
+}
+
+/// a - b mod p for a, b < p.
+INLINE lanes subtract(const field_lanes *f, lanes a, lanes b) {
+    lanes r;
+    __m512i carry = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(_mm512_sub_epi64(a.v[i], b.v[i]), carry);
+        carry = _mm512_srai_epi64(x, 52);
+        r.v[i] = _mm512_and_si512(x, f->mask);
+    }
+    // A borrow out of the top limb left a − b + 2^260; adding p and dropping
+    // the carry out of the top limb leaves a − b + p.
+    __mmask8 negative = _mm512_cmplt_epi64_mask(carry, _mm512_setzero_si512());
+    carry = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(_mm512_add_epi64(r.v[i], _mm512_maskz_mov_epi64(negative, f->p[i])), carry);
+        carry = _mm512_srli_epi64(x, 52);
+        r.v[i] = _mm512_and_si512(x, f->mask);
+    }
+    return r;
+}
+
+/// a + b mod p for a, b < p.
+INLINE lanes add(const field_lanes *f, lanes a, lanes b) {
+    lanes r;
+    __m512i carry = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(_mm512_add_epi64(a.v[i], b.v[i]), carry);
+        carry = _mm512_srli_epi64(x, 52);
+        r.v[i] = _mm512_and_si512(x, f->mask);
+    }
+    return reduce_once(f, r);
+}
+
+/// 4a as an integer (not reduced), for a < p: below 2^257, so limbs stay
+/// 52 bits wide and a multiplication by it still ends below 2p.
+INLINE lanes times_four(const field_lanes *f, lanes a) {
+    lanes r;
+    r.v[0] = _mm512_and_si512(_mm512_slli_epi64(a.v[0], 2), f->mask);
+    for (int i = 1; i < 5; i++)
+        r.v[i] = _mm512_or_si512(_mm512_and_si512(_mm512_slli_epi64(a.v[i], 2), f->mask),
+                                 _mm512_srli_epi64(a.v[i - 1], 50));
+    return r;
+}
+
+/// a · b / 2^260 mod p, reduced, for a < 4p and b < p (limbs 52 bits wide):
+/// operand scanning, one Montgomery step a limb of b. Below 2p before the
+/// last subtraction because ab/2^260 < p when ab < 4p².
+INLINE lanes multiply(const field_lanes *f, lanes a, lanes b) {
+    __m512i t[6];
+    for (int j = 0; j < 6; j++) t[j] = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i bi = b.v[i];
+        for (int j = 0; j < 5; j++) {
+            t[j] = _mm512_madd52lo_epu64(t[j], a.v[j], bi);
+            t[j + 1] = _mm512_madd52hi_epu64(t[j + 1], a.v[j], bi);
+        }
+        __m512i m = _mm512_madd52lo_epu64(_mm512_setzero_si512(), t[0], f->inverse);
+        for (int j = 0; j < 5; j++) {
+            t[j] = _mm512_madd52lo_epu64(t[j], f->p[j], m);
+            t[j + 1] = _mm512_madd52hi_epu64(t[j + 1], f->p[j], m);
+        }
+        // t[0] is now a multiple of 2^52: shift the accumulator down a limb.
+        t[1] = _mm512_add_epi64(t[1], _mm512_srli_epi64(t[0], 52));
+        for (int j = 0; j < 5; j++) t[j] = t[j + 1];
+        t[5] = _mm512_setzero_si512();
+    }
+    lanes r;
+    for (int j = 0; j < 4; j++) {
+        t[j + 1] = _mm512_add_epi64(t[j + 1], _mm512_srli_epi64(t[j], 52));
+        r.v[j] = _mm512_and_si512(t[j], f->mask);
+    }
+    r.v[4] = t[4];
+    return reduce_once(f, r);
+}
+
+/// Four 64-bit words a lane to five 52-bit limbs.
+INLINE lanes from_words(const field_lanes *f, __m512i w0, __m512i w1, __m512i w2, __m512i w3) {
+    lanes r;
+    r.v[0] = _mm512_and_si512(w0, f->mask);
+    r.v[1] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w0, 52), _mm512_slli_epi64(w1, 12)), f->mask);
+    r.v[2] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w1, 40), _mm512_slli_epi64(w2, 24)), f->mask);
+    r.v[3] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w2, 28), _mm512_slli_epi64(w3, 36)), f->mask);
+    r.v[4] = _mm512_srli_epi64(w3, 16);
+    return r;
+}
+
+/// Five 52-bit limbs a lane (a value below 2^256) to four 64-bit words.
+INLINE void to_words(lanes a, __m512i w[4]) {
+    w[0] = _mm512_or_si512(a.v[0], _mm512_slli_epi64(a.v[1], 52));
+    w[1] = _mm512_or_si512(_mm512_srli_epi64(a.v[1], 12), _mm512_slli_epi64(a.v[2], 40));
+    w[2] = _mm512_or_si512(_mm512_srli_epi64(a.v[2], 24), _mm512_slli_epi64(a.v[3], 28));
+    w[3] = _mm512_or_si512(_mm512_srli_epi64(a.v[3], 36), _mm512_slli_epi64(a.v[4], 16));
+}
+
+/// The element whose first word is at word index `at` of `base`, each lane.
+INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
+    const __m512i one = _mm512_set1_epi64(1);
+    __m512i w0 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w1 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w2 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w3 = _mm512_i64gather_epi64(at, base, 8);
+    return from_words(f, w0, w1, w2, w3);
+}
+
+/// Writes each lane in `active` to the element at word index `at` of `base`.
+INLINE void scatter(void *base, __mmask8 active, __m512i at, lanes a) {
+    const __m512i one = _mm512_set1_epi64(1);
+    __m512i w[4];
+    to_words(a, w);
+    for (int i = 0; i < 4; i++) {
+        _mm512_mask_i64scatter_epi64(base, active, at, w[i], 8);
+        at = _mm512_add_epi64(at, one);
+    }
+}
+
+INLINE void store(uint64_t *to, lanes a) {
+    for (int i = 0; i < 5; i++) _mm512_storeu_si512((void *)(to + i * PASTA_VECTOR_LANES), a.v[i]);
+}
+
+INLINE lanes load(const uint64_t *from) {
+    lanes a;
+    for (int i = 0; i < 5; i++) a.v[i] = _mm512_loadu_si512((const void *)(from + i * PASTA_VECTOR_LANES));
+    return a;
+}
+
+/// Slot s's word indices of points and buckets, its negations and which of
+/// its lanes hold an addition; a short last slot repeats its first addition
+/// in the others (read, never written) so that every lane's denominator is
+/// nonzero.
+typedef struct {
+    __m512i point;
+    __m512i bucket;
+    __mmask8 negated;
+    __mmask8 active;
+} slot_indices;
+
+INLINE slot_indices indices(pasta_point_layout layout, const pasta_bucket_addition *additions, size_t count,
+                            size_t slot) {
+    long long point[PASTA_VECTOR_LANES], bucket[PASTA_VECTOR_LANES];
+    slot_indices s = {.negated = 0, .active = 0};
+    size_t first = slot * PASTA_VECTOR_LANES;
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
+        size_t k = first + (size_t)lane;
+        const pasta_bucket_addition *a = k < count ? &additions[k] : &additions[first];
+        point[lane] = (long long)a->point;
+        bucket[lane] = (long long)a->bucket;
+        if (k < count) s.active |= (__mmask8)(1u << lane);
+        if (a->negated) s.negated |= (__mmask8)(1u << lane);
+    }
+    // Indices are below 2^31 and strides small: a 32 × 32-bit product each.
+    __m512i stride = _mm512_set1_epi64((long long)layout.stride);
+    s.point = _mm512_mul_epu32(_mm512_loadu_si512((const void *)point), stride);
+    s.bucket = _mm512_mul_epu32(_mm512_loadu_si512((const void *)bucket), stride);
+    return s;
+}
+
+/// What the second pass reads of a slot, in this order, five limb vectors each.
+enum { PRODUCT_BEFORE, DX, DY, PX, PY, X_SUM, SLOT_ELEMENTS };
+
+KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                       const void *points, const void *buckets,
+                                       const pasta_bucket_addition *additions, size_t count,
+                                       uint64_t *scratch, uint64_t *totals) {
+    const field_lanes f = broadcast(field);
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    // Each lane's running product of denominators, starting from 1 (any
+    // nonzero start works: the second pass divides it out again).
+    lanes product = {{_mm512_set1_epi64(1), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                      _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
+    for (size_t slot = 0; slot < slots; slot++) {
+        slot_indices s = indices(layout, additions, count, slot);
+        lanes px = gather(&f, buckets, _mm512_add_epi64(s.bucket, x));
+        lanes py = gather(&f, buckets, _mm512_add_epi64(s.bucket, y));
+        lanes qx = gather(&f, points, _mm512_add_epi64(s.point, x));
+        lanes qy = gather(&f, points, _mm512_add_epi64(s.point, y));
+        lanes negated = subtract(&f, zero, qy);
+        for (int i = 0; i < 5; i++) qy.v[i] = _mm512_mask_blend_epi64(s.negated, qy.v[i], negated.v[i]);
+        lanes dx = subtract(&f, qx, px);
+        uint64_t *out = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
+        store(out + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES, product);
+        store(out + DX * 5 * PASTA_VECTOR_LANES, dx);
+        store(out + DY * 5 * PASTA_VECTOR_LANES, subtract(&f, qy, py));
+        store(out + PX * 5 * PASTA_VECTOR_LANES, px);
+        store(out + PY * 5 * PASTA_VECTOR_LANES, py);
+        store(out + X_SUM * 5 * PASTA_VECTOR_LANES, add(&f, px, qx));
+        product = multiply(&f, product, dx);
+    }
+    __m512i w[4];
+    to_words(product, w);
+    uint64_t word[4][PASTA_VECTOR_LANES];
+    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+        for (int i = 0; i < 4; i++) totals[lane * 4 + i] = word[i][lane];
+}
+
+KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                        void *buckets, const pasta_bucket_addition *additions,
+                                        size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+    const field_lanes f = broadcast(field);
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    // The running inverse: lane l starts from inverses[4l ...].
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
+    for (size_t slot = slots; slot-- > 0;) {
+        const uint64_t *in = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
+        lanes dx = load(in + DX * 5 * PASTA_VECTOR_LANES);
+        // With the caller's 64·R²-scaled inverse, this is 64·R²/dx in the
+        // 2^260 multiplication, which makes the slope 4·R·λ: its square is
+        // R·λ² and its product with 4·R·(px − x3) is R·λ·(px − x3), both in
+        // the R = 2^256 form the points are stored in.
+        lanes element_inverse = multiply(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
+        inverse = multiply(&f, inverse, dx);
+        lanes slope = multiply(&f, load(in + DY * 5 * PASTA_VECTOR_LANES), element_inverse);
+        lanes x3 = subtract(&f, multiply(&f, slope, slope), load(in + X_SUM * 5 * PASTA_VECTOR_LANES));
+        lanes run = subtract(&f, load(in + PX * 5 * PASTA_VECTOR_LANES), x3);
+        lanes y3 = subtract(&f, multiply(&f, times_four(&f, run), slope), load(in + PY * 5 * PASTA_VECTOR_LANES));
+        slot_indices s = indices(layout, additions, count, slot);
+        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, x), x3);
+        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, y), y3);
+    }
+}
+
+KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
+                                  uint64_t *out) {
+    const field_lanes f = broadcast(field);
+    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
+    lanes product = multiply(&f, gather(&f, a, at), gather(&f, b, at));
+    __m512i w[4];
+    to_words(product, w);
+    uint64_t word[4][PASTA_VECTOR_LANES];
+    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+        for (int i = 0; i < 4; i++) out[lane * 4 + i] = word[i][lane];
+}
+
+#else  // not x86_64: no eight-lane kernels; callers check availability first.
+
+int pasta_vector_available(void) { return 0; }
+
+void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                const void *points, const void *buckets,
+                                const pasta_bucket_addition *additions, size_t count,
+                                uint64_t *scratch, uint64_t *totals) {
+    (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)scratch, (void)totals;
+    abort();
+}
+
+void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                 void *buckets, const pasta_bucket_addition *additions,
+                                 size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+    (void)field, (void)layout, (void)buckets, (void)additions, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
+                           uint64_t *out) {
+    (void)field, (void)a, (void)b, (void)out;
+    abort();
+}
+
+#endif

@@ -1,0 +1,119 @@
+import CPastaVector
+
+/// The pointer-level calls into the eight-lane kernels (CPastaVector).
+/// Everything unsafe about the vector path is in this file.
+extension BatchAffine {
+    /// Scratch space of the vector rounds, kept across a whole bucket pass.
+    struct VectorScratch {
+        /// The kernels' per-slot values between their two passes.
+        var words: [UInt64] = []
+        /// Each lane's product of denominators, then its scaled inverse.
+        var lanes = [UInt64](repeating: 0, count: 4 * Int(PASTA_VECTOR_LANES))
+        /// The round's additions the chord formula applies to.
+        var chords: [BucketAddition] = []
+    }
+
+    /// Adds `scratch.chords` into their buckets by the chord formula, eight
+    /// lanes at a time, with one inversion for the round.
+    ///
+    /// The caller guarantees: `VectorArithmetic.isAvailable`; every
+    /// addition's point and bucket index is within `points` and `buckets`;
+    /// no two additions share a bucket; each bucket is finite and its x
+    /// differs from its point's (the chord applies).
+    static func unsafeVectorChordRound(
+        _ points: [Point],
+        into buckets: inout [Point],
+        field: pasta_vector_field,
+        layout: pasta_point_layout,
+        scratch: inout VectorScratch
+    ) {
+        let count = scratch.chords.count
+        guard count > 0 else { return }
+        let words = pasta_vector_round_scratch_words(count)
+        if scratch.words.count < words { scratch.words = [UInt64](repeating: 0, count: words) }
+        var field = field
+        points.withUnsafeBytes { points in
+            buckets.withUnsafeBytes { buckets in
+                scratch.chords.withUnsafeBufferPointer { chords in
+                    scratch.words.withUnsafeMutableBufferPointer { words in
+                        scratch.lanes.withUnsafeMutableBufferPointer { lanes in
+                            pasta_vector_chord_forward(
+                                &field, layout, points.baseAddress, buckets.baseAddress,
+                                chords.baseAddress, count, words.baseAddress, lanes.baseAddress)
+                        }
+                    }
+                }
+            }
+        }
+        scaledLaneInverses(&scratch.lanes)
+        buckets.withUnsafeMutableBytes { buckets in
+            scratch.chords.withUnsafeBufferPointer { chords in
+                scratch.words.withUnsafeBufferPointer { words in
+                    scratch.lanes.withUnsafeBufferPointer { lanes in
+                        pasta_vector_chord_backward(
+                            &field, layout, buckets.baseAddress, chords.baseAddress, count,
+                            words.baseAddress, lanes.baseAddress)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Replaces each lane's product T (four Montgomery words, as the
+    /// forward pass wrote it) by 64·R²/T, R = 2²⁵⁶: the inverse the backward
+    /// pass's 2²⁶⁰ multiplications turn into slopes in the stored form.
+    ///
+    /// In field terms T is t·R, and 64·R²/T is (64/t)·R: the Montgomery
+    /// words of 64/t. One inversion serves all eight lanes.
+    static func scaledLaneInverses(_ lanes: inout [UInt64]) {
+        let laneCount = Int(PASTA_VECTOR_LANES)
+        var totals = InlineArray<8, Field>(repeating: .one), before = InlineArray<8, Field>(repeating: .one)
+        precondition(laneCount == totals.count)
+        for lane in 0..<laneCount {
+            let w = 4 * lane
+            totals[lane] = Field(montgomeryValue: UInt256(lanes[w], lanes[w + 1], lanes[w + 2], lanes[w + 3]))
+        }
+        var product = Field.one
+        for lane in 0..<laneCount {
+            before[lane] = product
+            product *= totals[lane]
+        }
+        var inverse = invertNonzero(product) * Field(64)
+        for lane in stride(from: laneCount - 1, through: 0, by: -1) {
+            let value = (inverse * before[lane]).montgomeryValue
+            inverse *= totals[lane]
+            let w = 4 * lane
+            lanes[w] = value.w0
+            lanes[w + 1] = value.w1
+            lanes[w + 2] = value.w2
+            lanes[w + 3] = value.w3
+        }
+    }
+}
+
+extension VectorArithmetic {
+    /// Eight products a · b / 2²⁶⁰ of Montgomery words, lane by lane, as the
+    /// kernels multiply: in field terms a·b/16. For tests of the kernels'
+    /// multiplication on its own.
+    ///
+    /// - Parameters:
+    ///   - a: eight elements.
+    ///   - b: eight elements.
+    /// - Returns: the eight elements whose Montgomery words the kernel wrote.
+    static func laneProducts<F: PrimeField>(_ a: [F], _ b: [F]) -> [F] {
+        let lanes = Int(PASTA_VECTOR_LANES)
+        precondition(isAvailable && a.count == lanes && b.count == lanes, "eight pairs, on a machine with the kernels")
+        let words = { (values: [F]) in values.flatMap { [$0.montgomeryValue.w0, $0.montgomeryValue.w1, $0.montgomeryValue.w2, $0.montgomeryValue.w3] } }
+        let left = words(a), right = words(b)
+        var out = [UInt64](repeating: 0, count: 4 * lanes)
+        var field = parameters(of: F.self)
+        out.withUnsafeMutableBufferPointer { out in
+            left.withUnsafeBufferPointer { left in
+                right.withUnsafeBufferPointer { right in
+                    pasta_vector_multiply(&field, left.baseAddress, right.baseAddress, out.baseAddress)
+                }
+            }
+        }
+        return (0..<lanes).map { F(montgomeryValue: UInt256(out[4 * $0], out[4 * $0 + 1], out[4 * $0 + 2], out[4 * $0 + 3])) }
+    }
+}

@@ -1,0 +1,54 @@
+import CPastaVector
+
+/// Whether Pasta's batch-affine rounds run eight lanes at a time.
+///
+/// A batch-affine round is many independent chord additions sharing one
+/// inversion, so its multiplications can run side by side. On processors
+/// with AVX-512 IFMA (52-bit multiply-accumulate) the MSM's bucket rounds
+/// use an eight-lane Montgomery multiplication, several times the
+/// throughput of one 4 × 64-bit multiplication at a time; elsewhere, under
+/// valgrind (whose CPU has no AVX-512), or with
+/// `PASTA_VECTOR_ARITHMETIC=0` in the environment, they use the Swift
+/// arithmetic. Both give the same points.
+public enum VectorArithmetic {
+    /// Whether the eight-lane kernels run on this machine, decided once per
+    /// process.
+    public static var isAvailable: Bool { pasta_vector_available() != 0 }
+
+    /// A field's modulus as the kernels take it: five 52-bit limbs and
+    /// −p⁻¹ mod 2⁵².
+    ///
+    /// - Parameter field: the field.
+    /// - Returns: the kernels' description of it.
+    static func parameters<F: PrimeField>(of field: F.Type) -> pasta_vector_field {
+        let p = F.modulus, mask: UInt64 = (1 << 52) - 1
+        // p⁻¹ mod 2⁶⁴ by Newton's iteration; p is its own inverse mod 8.
+        var inverse = p.w0
+        for _ in 0..<5 { inverse = inverse &* (2 &- p.w0 &* inverse) }
+        return pasta_vector_field(
+            modulus: (
+                p.w0 & mask,
+                (p.w0 >> 52 | p.w1 << 12) & mask,
+                (p.w1 >> 40 | p.w2 << 24) & mask,
+                (p.w2 >> 28 | p.w3 << 36) & mask,
+                p.w3 >> 16
+            ),
+            inverse: (0 &- inverse) & mask
+        )
+    }
+
+    /// Where a point's coordinates are, in words, for the kernels.
+    ///
+    /// - Parameter curve: the curve.
+    /// - Returns: the stride between points and the offsets of x and y.
+    static func layout<Curve: PastaCurve>(of curve: Curve.Type) -> pasta_point_layout {
+        typealias Point = AffinePoint<Curve>
+        // The kernels read a coordinate as the four words of its Montgomery
+        // value, least significant first.
+        precondition(MemoryLayout<Curve.BaseField>.size == 32 && MemoryLayout<UInt256>.offset(of: \.w3) == 24)
+        let x = MemoryLayout<Point>.offset(of: \Point.x)!, y = MemoryLayout<Point>.offset(of: \Point.y)!
+        let word = MemoryLayout<UInt64>.size
+        precondition(MemoryLayout<Point>.stride % word == 0 && x % word == 0 && y % word == 0)
+        return pasta_point_layout(stride: MemoryLayout<Point>.stride / word, x: x / word, y: y / word)
+    }
+}
