@@ -240,6 +240,16 @@ INLINE slot_indices indices(pasta_point_layout layout, const pasta_bucket_additi
     return s;
 }
 
+/// Each lane's value as four words, lane after lane.
+INLINE void write_totals(lanes value, uint64_t *out) {
+    __m512i w[4];
+    to_words(value, w);
+    uint64_t word[4][PASTA_VECTOR_LANES];
+    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+        for (int i = 0; i < 4; i++) out[lane * 4 + i] = word[i][lane];
+}
+
 /// What the second pass reads of a slot, in this order, five limb vectors each.
 enum { PRODUCT_BEFORE, DX, DY, PX, PY, X_SUM, SLOT_ELEMENTS };
 
@@ -274,12 +284,34 @@ KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_po
         store(out + X_SUM * 5 * PASTA_VECTOR_LANES, add(&f, px, qx));
         product = multiply(&f, product, dx);
     }
-    __m512i w[4];
-    to_words(product, w);
-    uint64_t word[4][PASTA_VECTOR_LANES];
-    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
-    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
-        for (int i = 0; i < 4; i++) totals[lane * 4 + i] = word[i][lane];
+    write_totals(product, totals);
+}
+
+KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                         const void *points, const pasta_bucket_addition *doublings,
+                                         size_t count, uint64_t *scratch, uint64_t *totals) {
+    const field_lanes f = broadcast(field);
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    lanes product = {{_mm512_set1_epi64(1), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                      _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
+    for (size_t slot = 0; slot < slots; slot++) {
+        slot_indices s = indices(layout, doublings, count, slot);
+        lanes px = gather(&f, points, _mm512_add_epi64(s.bucket, x));
+        lanes py = gather(&f, points, _mm512_add_epi64(s.bucket, y));
+        uint64_t *out = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
+        // The tangent's slope is 3x²/(2y): the denominator is y, and x² takes
+        // the place of the chord's rise, the 3/2 and the 2^260 products'
+        // factors in the caller's scaled inverse (see the header).
+        store(out + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES, product);
+        store(out + DX * 5 * PASTA_VECTOR_LANES, py);
+        store(out + DY * 5 * PASTA_VECTOR_LANES, multiply(&f, px, px));
+        store(out + PX * 5 * PASTA_VECTOR_LANES, px);
+        store(out + PY * 5 * PASTA_VECTOR_LANES, py);
+        store(out + X_SUM * 5 * PASTA_VECTOR_LANES, add(&f, px, px));
+        product = multiply(&f, product, py);
+    }
+    write_totals(product, totals);
 }
 
 KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
@@ -313,13 +345,7 @@ KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_
                                   uint64_t *out) {
     const field_lanes f = broadcast(field);
     const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
-    lanes product = multiply(&f, gather(&f, a, at), gather(&f, b, at));
-    __m512i w[4];
-    to_words(product, w);
-    uint64_t word[4][PASTA_VECTOR_LANES];
-    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
-    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
-        for (int i = 0; i < 4; i++) out[lane * 4 + i] = word[i][lane];
+    write_totals(multiply(&f, gather(&f, a, at), gather(&f, b, at)), out);
 }
 
 #else  // not x86_64: no eight-lane kernels; callers check availability first.
@@ -331,6 +357,13 @@ void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_lay
                                 const pasta_bucket_addition *additions, size_t count,
                                 uint64_t *scratch, uint64_t *totals) {
     (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)scratch, (void)totals;
+    abort();
+}
+
+void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                  const void *points, const pasta_bucket_addition *doublings,
+                                  size_t count, uint64_t *scratch, uint64_t *totals) {
+    (void)field, (void)layout, (void)points, (void)doublings, (void)count, (void)scratch, (void)totals;
     abort();
 }
 

@@ -130,29 +130,3 @@ extension BatchAffine {
         }
     }
 }
-
-extension BatchAffine {
-    /// One round of `bucketSums` with the eight-lane kernels: additions the
-    /// chord formula does not apply to (a bucket emptied by P + (−P) earlier,
-    /// P + P, P + (−P)) are done here one at a time, the rest in one vector
-    /// round.
-    static func addVectorRound(
-        _ points: [Point],
-        _ round: [BucketAddition],
-        into buckets: inout [Point],
-        field: pasta_vector_field,
-        layout: pasta_point_layout,
-        scratch: inout VectorScratch
-    ) {
-        scratch.chords.removeAll(keepingCapacity: true)
-        for addition in round {
-            let target = Int(addition.bucket), p = buckets[target], q = points[Int(addition.point)]
-            if isGeneric(p, q) {
-                scratch.chords.append(addition)
-            } else {
-                buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
-            }
-        }
-        unsafeVectorChordRound(points, into: &buckets, field: field, layout: layout, scratch: &scratch)
-    }
-}

@@ -43,6 +43,14 @@ extension BatchAffine {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func combinations(of points: [Point], terms: [Term], width: Int) -> [Point] {
+        combinations(of: points, terms: terms, width: width, vectorized: VectorArithmetic.isAvailable)
+    }
+
+    /// `combinations(of:terms:width:)` with its rounds through the
+    /// eight-lane kernels or not (tests reach both on the same inputs).
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
+    static func combinations(of points: [Point], terms: [Term], width: Int, vectorized: Bool) -> [Point] {
         precondition(width > 0 && terms.count % width == 0, "width terms per combination")
         precondition(terms.allSatisfy { points.indices.contains($0.point) || $0.scalar.isZero }, "every term names one of the points")
         let count = terms.count / width
@@ -63,7 +71,7 @@ extension BatchAffine {
             recode(split.second, into: &digits, at: offset + windows, windows: windows, negated: split.secondIsNegative)
         }
 
-        var scratch = Scratch()
+        var scratch = Scratch(vectorized: vectorized)
         let table = multiples(points, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)

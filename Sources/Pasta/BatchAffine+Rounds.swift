@@ -4,9 +4,22 @@ extension BatchAffine {
     public struct Scratch: Sendable {
         @usableFromInline
         var products: [Field]
+        /// Whether the rounds run through the eight-lane kernels.
+        let vectorized: Bool
+        /// The kernels' storage.
+        var vector = VectorScratch()
 
-        /// Empty storage; it grows to the largest round it serves.
-        public init() { products = [] }
+        /// Empty storage; it grows to the largest round it serves. Rounds
+        /// run eight lanes at a time where `VectorArithmetic.isAvailable`.
+        public init() { self.init(vectorized: VectorArithmetic.isAvailable) }
+
+        /// Empty storage for rounds through the kernels or not (tests reach
+        /// both on the same inputs).
+        init(vectorized: Bool) {
+            precondition(!vectorized || VectorArithmetic.isAvailable, "vector arithmetic on this machine")
+            products = []
+            self.vectorized = vectorized
+        }
 
         /// Makes room for a round of `count` elements.
         @inlinable @inline(__always)
@@ -36,6 +49,10 @@ extension BatchAffine {
     @_specialize(where Curve == Pallas)
     public static func add(_ addends: [Point], into accumulators: inout [Point], scratch: inout Scratch) {
         precondition(addends.count == accumulators.count, "one addend per accumulator")
+        if scratch.vectorized {
+            addVectorized(addends, into: &accumulators, scratch: &scratch)
+            return
+        }
         let count = accumulators.count
         var inverse = invertNonzero(chordDenominatorProducts(accumulators, addends, scratch: &scratch))
         for i in stride(from: count - 1, through: 0, by: -1) {
@@ -54,6 +71,10 @@ extension BatchAffine {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func double(_ points: inout [Point], scratch: inout Scratch) {
+        if scratch.vectorized {
+            doubleVectorized(&points, scratch: &scratch)
+            return
+        }
         let count = points.count
         scratch.reserve(count)
         var product = Field.one

@@ -54,7 +54,12 @@ extension BatchAffine {
     /// reach both on the same inputs).
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
-    static func multiply(_ points: [Point], by scalars: [Curve.ScalarField], accumulators kind: Accumulators) -> [Point] {
+    static func multiply(
+        _ points: [Point],
+        by scalars: [Curve.ScalarField],
+        accumulators kind: Accumulators,
+        vectorized: Bool = VectorArithmetic.isAvailable
+    ) -> [Point] {
         precondition(points.count == scalars.count, "one scalar per point")
         var out = [Point](repeating: .infinity, count: points.count)
         let active = points.indices.filter { !points[$0].isInfinity && !scalars[$0].isZero }
@@ -66,9 +71,9 @@ extension BatchAffine {
             // One single-term combination per point: the affine rounds,
             // gather and φ are those of `combinations`.
             let terms = active.enumerated().map { slot, index in Term(point: slot, scalar: scalars[index]) }
-            products = combinations(of: base, terms: terms, width: 1)
+            products = combinations(of: base, terms: terms, width: 1, vectorized: vectorized)
         case .jacobian:
-            products = jacobianAccumulation(Recoded(base, scalars: active.map { scalars[$0] }))
+            products = jacobianAccumulation(Recoded(base, scalars: active.map { scalars[$0] }, vectorized: vectorized))
         }
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
@@ -114,7 +119,8 @@ extension BatchAffine {
         /// - Parameters:
         ///   - points: the points, none the identity.
         ///   - scalars: one scalar per point.
-        init(_ points: [Point], scalars: [Curve.ScalarField]) {
+        ///   - vectorized: whether the tables' rounds use the eight-lane kernels.
+        init(_ points: [Point], scalars: [Curve.ScalarField], vectorized: Bool) {
             count = points.count
             windows = SignedWindows.count(windowBits: windowBits)
             var digits = [Int8](repeating: 0, count: count * 2 * windows)
@@ -124,7 +130,7 @@ extension BatchAffine {
                 recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
             }
             self.digits = digits
-            var scratch = Scratch()
+            var scratch = Scratch(vectorized: vectorized)
             table = multiples(points, scratch: &scratch)
             let beta = Curve.endomorphismCoefficient
             endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }

@@ -3,14 +3,20 @@ import CPastaVector
 /// The pointer-level calls into the eight-lane kernels (CPastaVector).
 /// Everything unsafe about the vector path is in this file.
 extension BatchAffine {
-    /// Scratch space of the vector rounds, kept across a whole bucket pass.
-    struct VectorScratch {
+    /// Scratch space of the vector rounds, kept across rounds.
+    struct VectorScratch: Sendable {
         /// The kernels' per-slot values between their two passes.
         var words: [UInt64] = []
         /// Each lane's product of denominators, then its scaled inverse.
         var lanes = [UInt64](repeating: 0, count: 4 * Int(PASTA_VECTOR_LANES))
-        /// The round's additions the chord formula applies to.
+        /// The round's additions (or doublings) the kernels do.
         var chords: [BucketAddition] = []
+
+        /// Makes room in `words` for a round of `count` elements.
+        mutating func reserve(_ count: Int) {
+            let needed = pasta_vector_round_scratch_words(count)
+            if words.count < needed { words = [UInt64](repeating: 0, count: needed) }
+        }
     }
 
     /// Adds `scratch.chords` into their buckets by the chord formula, eight
@@ -29,8 +35,7 @@ extension BatchAffine {
     ) {
         let count = scratch.chords.count
         guard count > 0 else { return }
-        let words = pasta_vector_round_scratch_words(count)
-        if scratch.words.count < words { scratch.words = [UInt64](repeating: 0, count: words) }
+        scratch.reserve(count)
         var field = field
         points.withUnsafeBytes { points in
             buckets.withUnsafeBytes { buckets in
@@ -45,7 +50,54 @@ extension BatchAffine {
                 }
             }
         }
-        scaledLaneInverses(&scratch.lanes)
+        unsafeVectorBackward(into: &buckets, field: field, layout: layout, scaledBy: 64, scratch: &scratch)
+    }
+
+    /// Doubles `points[d.bucket]` for every d in `scratch.chords`, eight
+    /// lanes at a time, with one inversion for the round.
+    ///
+    /// The caller guarantees: `VectorArithmetic.isAvailable`; the indices
+    /// are distinct and within `points`; each of those points is finite
+    /// with y ≠ 0.
+    static func unsafeVectorTangentRound(
+        _ points: inout [Point],
+        field: pasta_vector_field,
+        layout: pasta_point_layout,
+        scratch: inout VectorScratch
+    ) {
+        let count = scratch.chords.count
+        guard count > 0 else { return }
+        scratch.reserve(count)
+        var field = field
+        points.withUnsafeBytes { points in
+            scratch.chords.withUnsafeBufferPointer { doublings in
+                scratch.words.withUnsafeMutableBufferPointer { words in
+                    scratch.lanes.withUnsafeMutableBufferPointer { lanes in
+                        pasta_vector_tangent_forward(
+                            &field, layout, points.baseAddress, doublings.baseAddress, count,
+                            words.baseAddress, lanes.baseAddress)
+                    }
+                }
+            }
+        }
+        // 1536 = 64 · 24: the tangent's 3/2 and the 2²⁶⁰ product of x·x
+        // (see pasta_vector_tangent_forward) ride on the inverse.
+        unsafeVectorBackward(into: &points, field: field, layout: layout, scaledBy: 1536, scratch: &scratch)
+    }
+
+    /// The second pass shared by chords and tangents, after the first has
+    /// filled `scratch`: the caller guarantees what that pass required, with
+    /// the same `scratch.chords`.
+    private static func unsafeVectorBackward(
+        into buckets: inout [Point],
+        field: pasta_vector_field,
+        layout: pasta_point_layout,
+        scaledBy factor: UInt64,
+        scratch: inout VectorScratch
+    ) {
+        let count = scratch.chords.count
+        var field = field
+        scaledLaneInverses(&scratch.lanes, factor: factor)
         buckets.withUnsafeMutableBytes { buckets in
             scratch.chords.withUnsafeBufferPointer { chords in
                 scratch.words.withUnsafeBufferPointer { words in
@@ -60,12 +112,13 @@ extension BatchAffine {
     }
 
     /// Replaces each lane's product T (four Montgomery words, as the
-    /// forward pass wrote it) by 64·R²/T, R = 2²⁵⁶: the inverse the backward
-    /// pass's 2²⁶⁰ multiplications turn into slopes in the stored form.
+    /// forward pass wrote it) by factor·R²/T, R = 2²⁵⁶: the inverse the
+    /// backward pass's 2²⁶⁰ multiplications turn into slopes in the stored
+    /// form.
     ///
-    /// In field terms T is t·R, and 64·R²/T is (64/t)·R: the Montgomery
-    /// words of 64/t. One inversion serves all eight lanes.
-    static func scaledLaneInverses(_ lanes: inout [UInt64]) {
+    /// In field terms T is t·R, and factor·R²/T is (factor/t)·R: the
+    /// Montgomery words of factor/t. One inversion serves all eight lanes.
+    static func scaledLaneInverses(_ lanes: inout [UInt64], factor: UInt64) {
         let laneCount = Int(PASTA_VECTOR_LANES)
         var totals = InlineArray<8, Field>(repeating: .one), before = InlineArray<8, Field>(repeating: .one)
         precondition(laneCount == totals.count)
@@ -78,7 +131,7 @@ extension BatchAffine {
             before[lane] = product
             product *= totals[lane]
         }
-        var inverse = invertNonzero(product) * Field(64)
+        var inverse = invertNonzero(product) * Field(factor)
         for lane in stride(from: laneCount - 1, through: 0, by: -1) {
             let value = (inverse * before[lane]).montgomeryValue
             inverse *= totals[lane]

@@ -37,11 +37,24 @@ public enum VectorArithmetic {
         )
     }
 
-    /// Where a point's coordinates are, in words, for the kernels.
+    /// Where a point's coordinates are, in words, for the kernels: worked
+    /// out once per process for Pasta's two curves (a generic key path's
+    /// offset is looked up in the runtime's metadata caches, which cost 5%
+    /// of a Lagrange basis when it was done per round).
     ///
     /// - Parameter curve: the curve.
     /// - Returns: the stride between points and the offsets of x and y.
+    @inline(__always)
     static func layout<Curve: PastaCurve>(of curve: Curve.Type) -> pasta_point_layout {
+        if Curve.self == Vesta.self { return vestaLayout }
+        if Curve.self == Pallas.self { return pallasLayout }
+        return computedLayout(of: curve)
+    }
+
+    private static let vestaLayout = computedLayout(of: Vesta.self)
+    private static let pallasLayout = computedLayout(of: Pallas.self)
+
+    private static func computedLayout<Curve: PastaCurve>(of curve: Curve.Type) -> pasta_point_layout {
         typealias Point = AffinePoint<Curve>
         // The kernels read a coordinate as the four words of its Montgomery
         // value, least significant first.

@@ -37,9 +37,13 @@ struct BatchAffineTests {
 
     @Test("in-place rounds sharing one scratch across rounds of different sizes equal Jacobian arithmetic, exceptions included")
     func inPlaceRoundsReuseScratch() {
+        for vectorized in VectorArithmeticTests.arithmetics { inPlaceRounds(vectorized: vectorized) }
+    }
+
+    private func inPlaceRounds(vectorized: Bool) {
         let g = Vesta.generator
         let points = (1...9).map { Fp(UInt64($0 * $0 + 3)) * g }
-        var scratch = BatchAffine<Vesta>.Scratch()
+        var scratch = BatchAffine<Vesta>.Scratch(vectorized: vectorized)
         // A large round first, so the later small rounds run on storage
         // holding stale products from it.
         var large = points + points
@@ -109,6 +113,9 @@ struct BatchAffineTests {
         #expect(BatchAffine<Vesta>.Accumulators(forBatchOf: count) == .affine)
         #expect(BatchAffine<Vesta>.Accumulators(forBatchOf: BatchAffine<Vesta>.affineAccumulatorThreshold - 1) == .jacobian)
         #expect(BatchAffine<Vesta>.multiply(ps, by: ks) == expected)
+        if VectorArithmetic.isAvailable {
+            #expect(BatchAffine<Vesta>.multiply(ps, by: ks, accumulators: .affine, vectorized: false) == expected)
+        }
         #expect(expected[7] == -expected[8])
     }
 
@@ -123,8 +130,10 @@ struct BatchAffineTests {
             ks.append(Fq(UInt64(small)))
         }
         let expected = zip(ps, ks).map { Self.product($0, $1) }
-        #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .jacobian) == expected)
-        #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .affine) == expected)
+        for vectorized in VectorArithmeticTests.arithmetics {
+            #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .jacobian, vectorized: vectorized) == expected)
+            #expect(BatchAffine<Pallas>.multiply(ps, by: ks, accumulators: .affine, vectorized: vectorized) == expected)
+        }
         #expect(expected[7] == -expected[8])
         #expect(BatchAffine<Pallas>.multiply([], by: []).isEmpty)
         #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
@@ -135,7 +144,9 @@ struct BatchAffineTests {
         await propertyCheck(count: 2, input: points(Vesta.self).array(of: 4), elements(Fp.self).array(of: 12), Gen.int(in: 0...3).array(of: 12)) { ps, ks, indices in
             for width in [2, 3] {
                 let terms = (0..<(12 / width * width)).map { BatchAffine<Vesta>.Term(point: indices[$0], scalar: ks[$0]) }
-                #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width) == Self.combinations(ps, terms, width: width))
+                for vectorized in VectorArithmeticTests.arithmetics {
+                    #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width, vectorized: vectorized) == Self.combinations(ps, terms, width: width))
+                }
             }
         }
         await propertyCheck(count: 2, input: points(Pallas.self).array(of: 3), elements(Fq.self).array(of: 4)) { ps, ks in
@@ -162,7 +173,9 @@ struct BatchAffineTests {
             T(point: 2, scalar: -Fp.one), .absent,  // one term
         ]
         let expected = Self.combinations(ps, terms, width: 2)
-        #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2) == expected)
+        for vectorized in VectorArithmeticTests.arithmetics {
+            #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, vectorized: vectorized) == expected)
+        }
         #expect(expected[1] == .infinity && expected[3] == .infinity && expected[4] == .infinity)
         #expect(expected[2] == Self.sum(g, g) && expected[7] == g)
         #expect(BatchAffine<Vesta>.combinations(of: [], terms: [], width: 2).isEmpty)
@@ -205,16 +218,20 @@ struct BatchAffineTests {
 
     /// Butterflies, additions and doublings of one batch, each in its own
     /// round on fresh scratch, against the Jacobian answers.
-    private func check<C: PastaCurve>(_ a: [AffinePoint<C>], _ b: [AffinePoint<C>]) {
+    /// Additions and doublings run through the Swift rounds and, where the
+    /// machine has them, the eight-lane kernels.
+    func check<C: PastaCurve>(_ a: [AffinePoint<C>], _ b: [AffinePoint<C>]) {
         var sums = a, differences = b, scratch = BatchAffine<C>.Scratch()
         BatchAffine<C>.butterflies(&sums, &differences, scratch: &scratch)
         #expect(sums == zip(a, b).map { Self.sum($0, $1) })
         #expect(differences == zip(a, b).map { Self.sum($0, -$1) })
-        var added = a, addScratch = BatchAffine<C>.Scratch()
-        BatchAffine<C>.add(b, into: &added, scratch: &addScratch)
-        #expect(added == sums)
-        var doubled = a, doubleScratch = BatchAffine<C>.Scratch()
-        BatchAffine<C>.double(&doubled, scratch: &doubleScratch)
-        #expect(doubled == a.map { Self.sum($0, $0) })
+        for vectorized in VectorArithmeticTests.arithmetics {
+            var added = a, addScratch = BatchAffine<C>.Scratch(vectorized: vectorized)
+            BatchAffine<C>.add(b, into: &added, scratch: &addScratch)
+            #expect(added == sums, "vectorized: \(vectorized)")
+            var doubled = a, doubleScratch = BatchAffine<C>.Scratch(vectorized: vectorized)
+            BatchAffine<C>.double(&doubled, scratch: &doubleScratch)
+            #expect(doubled == a.map { Self.sum($0, $0) }, "vectorized: \(vectorized)")
+        }
     }
 }

@@ -72,4 +72,21 @@ struct VectorArithmeticTests {
             #expect(vector == BatchAffineBucketTests.expected(ps, { Int(digits[$0]) }, bucketCount: 19))
         }
     }
+
+    @Test("additions and doublings of whole slots and a short one, exceptions among them, through both arithmetics, both curves")
+    func vectorRounds() async {
+        await propertyCheck(count: 2, input: points(Vesta.self).array(of: 17...40), points(Vesta.self).array(of: 40)) { a, b in
+            var left = a, right = Array(b.prefix(a.count))
+            // The chord's exceptions in whole and short slots: the identity
+            // either side, P + P, P + (−P).
+            left[1] = .infinity
+            right[2] = .infinity
+            right[3] = left[3]
+            right[left.count - 1] = -left[left.count - 1]
+            BatchAffineTests().check(left, right)
+        }
+        await propertyCheck(count: 2, input: points(Pallas.self).array(of: 9...24), points(Pallas.self).array(of: 24)) { a, b in
+            BatchAffineTests().check(a, Array(b.prefix(a.count)))
+        }
+    }
 }

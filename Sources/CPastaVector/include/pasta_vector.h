@@ -65,9 +65,24 @@ void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_lay
                                 const pasta_bucket_addition *additions, size_t count,
                                 uint64_t *scratch, uint64_t *totals);
 
+/// The first pass of a tangent round, which doubles points[d.bucket] for
+/// every d of `doublings` (their `point` and `negated` are not read), in
+/// place: as `pasta_vector_chord_forward`, the denominators being the y
+/// coordinates. Its second pass is `pasta_vector_chord_backward` with
+/// `buckets` = `points` and `additions` = `doublings`, and inverses scaled
+/// by 1536 instead of 64.
+///
+/// The caller guarantees: `pasta_vector_available()`; `count` > 0; the
+/// points distinct, finite, with y ≠ 0, and within `points`; the scratch
+/// and totals as for the chord.
+void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                  const void *points, const pasta_bucket_addition *doublings,
+                                  size_t count, uint64_t *scratch, uint64_t *totals);
+
 /// The second pass: given `inverses[lane * 4 ...]`, each lane's 64 · R² /
-/// total (in the words `pasta_vector_chord_forward` wrote the totals in),
-/// writes every bucket's sum with its point.
+/// total for a chord round (1536 · R² / total for a tangent round), in the
+/// words the first pass wrote the totals in, writes every bucket's sum with
+/// its point (every point's double).
 ///
 /// The caller guarantees what it did for the first pass, with the same
 /// arguments and the scratch that pass filled, and `inverses` holds 32 words.

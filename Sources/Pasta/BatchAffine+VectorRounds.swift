@@ -1,0 +1,67 @@
+import CPastaVector
+
+/// The batch-affine rounds through the eight-lane kernels (see
+/// `VectorArithmetic`): each sorts its elements into those the affine
+/// formulas apply to, which go to the kernels, and the exceptions, done
+/// here one at a time with the exact formulas.
+extension BatchAffine {
+    /// One round of `bucketSums` with the eight-lane kernels: additions the
+    /// chord formula does not apply to (a bucket emptied by P + (−P) earlier,
+    /// P + P, P + (−P)) are done here one at a time, the rest in one vector
+    /// round.
+    static func addVectorRound(
+        _ points: [Point],
+        _ round: [BucketAddition],
+        into buckets: inout [Point],
+        field: pasta_vector_field,
+        layout: pasta_point_layout,
+        scratch: inout VectorScratch
+    ) {
+        scratch.chords.removeAll(keepingCapacity: true)
+        for addition in round {
+            let target = Int(addition.bucket), p = buckets[target], q = points[Int(addition.point)]
+            if isGeneric(p, q) {
+                scratch.chords.append(addition)
+            } else {
+                buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
+            }
+        }
+        unsafeVectorChordRound(points, into: &buckets, field: field, layout: layout, scratch: &scratch)
+    }
+
+    /// `add(_:into:scratch:)` through the eight-lane kernels: the chord's
+    /// exceptions one at a time here, the rest in one vector round.
+    static func addVectorized(_ addends: [Point], into accumulators: inout [Point], scratch: inout Scratch) {
+        precondition(accumulators.count <= Int(Int32.max), "indices the kernels can take")
+        scratch.vector.chords.removeAll(keepingCapacity: true)
+        for i in accumulators.indices {
+            let p = accumulators[i], q = addends[i]
+            if isGeneric(p, q) {
+                scratch.vector.chords.append(BucketAddition(point: Int32(i), bucket: Int32(i), negated: 0))
+            } else {
+                accumulators[i] = exceptionalSum(p, q)
+            }
+        }
+        unsafeVectorChordRound(
+            addends, into: &accumulators, field: VectorArithmetic.parameters(of: Field.self),
+            layout: VectorArithmetic.layout(of: Curve.self), scratch: &scratch.vector)
+    }
+
+    /// `double(_:scratch:)` through the eight-lane kernels: the identity
+    /// stays, and a point with y = 0 (of order 2, which Pasta's prime-order
+    /// curves do not have) would be doubled here by the exact formulas.
+    static func doubleVectorized(_ points: inout [Point], scratch: inout Scratch) {
+        precondition(points.count <= Int(Int32.max), "indices the kernels can take")
+        scratch.vector.chords.removeAll(keepingCapacity: true)
+        for i in points.indices where !points[i].isInfinity {
+            if points[i].y.isZero {
+                points[i] = points[i].projective.doubled.affine
+            } else {
+                scratch.vector.chords.append(BucketAddition(point: Int32(i), bucket: Int32(i), negated: 0))
+            }
+        }
+        unsafeVectorTangentRound(
+            &points, field: VectorArithmetic.parameters(of: Field.self),
+            layout: VectorArithmetic.layout(of: Curve.self), scratch: &scratch.vector)
+    }
+}
