@@ -76,6 +76,7 @@ extension BatchAffine {
         var roundNumber: Int32 = 0
         var scratch = Scratch()
         var vectorScratch = VectorScratch()
+        if vectorized { vectorScratch.chords.reserveCapacity(min(roundSize, pending.count)) }  // one allocation, not one per doubling
         let field = VectorArithmetic.parameters(of: Field.self), layout = VectorArithmetic.layout(of: Curve.self)
         while !pending.isEmpty {
             deferred.removeAll(keepingCapacity: true)

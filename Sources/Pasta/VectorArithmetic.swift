@@ -2,14 +2,16 @@ import CPastaVector
 
 /// Whether Pasta's batch-affine rounds run eight lanes at a time.
 ///
-/// A batch-affine round is many independent chord additions sharing one
-/// inversion, so its multiplications can run side by side. On processors
-/// with AVX-512 IFMA (52-bit multiply-accumulate) the MSM's bucket rounds
-/// use an eight-lane Montgomery multiplication, several times the
-/// throughput of one 4 × 64-bit multiplication at a time; elsewhere, under
-/// valgrind (whose CPU has no AVX-512), or with
+/// A batch-affine round is many independent additions or doublings
+/// sharing one inversion, so its multiplications can run side by side. On
+/// processors with AVX-512 IFMA (52-bit multiply-accumulate) the rounds of
+/// `BatchAffine` (`add`, `double`, `bucketSums`, and so MSM buckets,
+/// scalar multiplications, combinations and the group FFT built on them)
+/// use an eight-lane Montgomery multiplication, about 2.6 times the
+/// throughput of one 4 × 64-bit multiplication at a time. Elsewhere, under
+/// valgrind (whose virtual CPU has no AVX-512), or with
 /// `PASTA_VECTOR_ARITHMETIC=0` in the environment, they use the Swift
-/// arithmetic. Both give the same points.
+/// arithmetic. Both give the same points, bit for bit.
 public enum VectorArithmetic {
     /// Whether the eight-lane kernels run on this machine, decided once per
     /// process.

@@ -136,12 +136,23 @@ struct BenchResult {
         if let reference = referenceSeconds {
             text += ", reference \(format(reference)) s, speed-up \(format(reference / seconds))×"
         }
+        if let rounds { text += ", rounds: \(rounds)" }
         return text
     }
 
     var json: String {
         let reference = referenceSeconds.map { "\($0)" } ?? "null"
-        return "{\"case\": \"\(name)\", \"seconds\": \(seconds), \"reference_seconds\": \(reference), \"threads\": \(threadCount), \"per_operation\": \(perOperation), \"unit\": \"\(unit)\"}"
+        let rounds = self.rounds.map { "\"\($0)\"" } ?? "null"
+        return "{\"case\": \"\(name)\", \"seconds\": \(seconds), \"reference_seconds\": \(reference), \"threads\": \(threadCount), \"per_operation\": \(perOperation), \"unit\": \"\(unit)\", \"rounds\": \(rounds)}"
+    }
+
+    /// For the cases built on batch-affine rounds (MSM, Lagrange bases),
+    /// which arithmetic ran them: the eight-lane kernels or the Swift one
+    /// (`PASTA_VECTOR_ARITHMETIC=0` forces the latter, so both can be
+    /// measured on one machine; the references always run the Swift one).
+    private var rounds: String? {
+        guard name.hasPrefix("msm-") || name.hasPrefix("lagrange-") else { return nil }
+        return VectorArithmetic.isAvailable ? "avx512-ifma" : "scalar"
     }
 
     private var threadCount: Int {
