@@ -253,6 +253,22 @@ INLINE void write_totals(lanes value, uint64_t *out) {
 /// What the second pass reads of a slot, in this order, five limb vectors each.
 enum { PRODUCT_BEFORE, DX, DY, PX, PY, X_SUM, SLOT_ELEMENTS };
 
+/// Keeps slot `slot`'s values for the second pass (the lanes' product of
+/// the denominators before this slot, the denominator, the rise, px, py
+/// and the sum of the x coordinates the new x subtracts) and returns the
+/// product with this slot's denominator.
+INLINE lanes keep_slot(const field_lanes *f, uint64_t *scratch, size_t slot, lanes product, lanes denominator,
+                       lanes rise, lanes px, lanes py, lanes x_sum) {
+    uint64_t *out = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
+    store(out + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES, product);
+    store(out + DX * 5 * PASTA_VECTOR_LANES, denominator);
+    store(out + DY * 5 * PASTA_VECTOR_LANES, rise);
+    store(out + PX * 5 * PASTA_VECTOR_LANES, px);
+    store(out + PY * 5 * PASTA_VECTOR_LANES, py);
+    store(out + X_SUM * 5 * PASTA_VECTOR_LANES, x_sum);
+    return multiply(f, product, denominator);
+}
+
 KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                        const void *points, const void *buckets,
                                        const pasta_bucket_addition *additions, size_t count,
@@ -275,14 +291,7 @@ KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_po
         lanes negated = subtract(&f, zero, qy);
         for (int i = 0; i < 5; i++) qy.v[i] = _mm512_mask_blend_epi64(s.negated, qy.v[i], negated.v[i]);
         lanes dx = subtract(&f, qx, px);
-        uint64_t *out = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
-        store(out + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES, product);
-        store(out + DX * 5 * PASTA_VECTOR_LANES, dx);
-        store(out + DY * 5 * PASTA_VECTOR_LANES, subtract(&f, qy, py));
-        store(out + PX * 5 * PASTA_VECTOR_LANES, px);
-        store(out + PY * 5 * PASTA_VECTOR_LANES, py);
-        store(out + X_SUM * 5 * PASTA_VECTOR_LANES, add(&f, px, qx));
-        product = multiply(&f, product, dx);
+        product = keep_slot(&f, scratch, slot, product, dx, subtract(&f, qy, py), px, py, add(&f, px, qx));
     }
     write_totals(product, totals);
 }
@@ -299,17 +308,10 @@ KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_
         slot_indices s = indices(layout, doublings, count, slot);
         lanes px = gather(&f, points, _mm512_add_epi64(s.bucket, x));
         lanes py = gather(&f, points, _mm512_add_epi64(s.bucket, y));
-        uint64_t *out = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
         // The tangent's slope is 3x²/(2y): the denominator is y, and x² takes
         // the place of the chord's rise, the 3/2 and the 2^260 products'
         // factors in the caller's scaled inverse (see the header).
-        store(out + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES, product);
-        store(out + DX * 5 * PASTA_VECTOR_LANES, py);
-        store(out + DY * 5 * PASTA_VECTOR_LANES, multiply(&f, px, px));
-        store(out + PX * 5 * PASTA_VECTOR_LANES, px);
-        store(out + PY * 5 * PASTA_VECTOR_LANES, py);
-        store(out + X_SUM * 5 * PASTA_VECTOR_LANES, add(&f, px, px));
-        product = multiply(&f, product, py);
+        product = keep_slot(&f, scratch, slot, product, py, multiply(&f, px, px), px, py, add(&f, px, px));
     }
     write_totals(product, totals);
 }

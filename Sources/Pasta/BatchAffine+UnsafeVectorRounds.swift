@@ -39,14 +39,8 @@ extension BatchAffine {
         var field = field
         points.withUnsafeBytes { points in
             buckets.withUnsafeBytes { buckets in
-                scratch.chords.withUnsafeBufferPointer { chords in
-                    scratch.words.withUnsafeMutableBufferPointer { words in
-                        scratch.lanes.withUnsafeMutableBufferPointer { lanes in
-                            pasta_vector_chord_forward(
-                                &field, layout, points.baseAddress, buckets.baseAddress,
-                                chords.baseAddress, count, words.baseAddress, lanes.baseAddress)
-                        }
-                    }
+                withKernelBuffers(&scratch) { chords, words, lanes in
+                    pasta_vector_chord_forward(&field, layout, points.baseAddress, buckets.baseAddress, chords, count, words, lanes)
                 }
             }
         }
@@ -70,14 +64,8 @@ extension BatchAffine {
         scratch.reserve(count)
         var field = field
         points.withUnsafeBytes { points in
-            scratch.chords.withUnsafeBufferPointer { doublings in
-                scratch.words.withUnsafeMutableBufferPointer { words in
-                    scratch.lanes.withUnsafeMutableBufferPointer { lanes in
-                        pasta_vector_tangent_forward(
-                            &field, layout, points.baseAddress, doublings.baseAddress, count,
-                            words.baseAddress, lanes.baseAddress)
-                    }
-                }
+            withKernelBuffers(&scratch) { doublings, words, lanes in
+                pasta_vector_tangent_forward(&field, layout, points.baseAddress, doublings, count, words, lanes)
             }
         }
         // 1536 = 64 · 24: the tangent's 3/2 and the 2²⁶⁰ product of x·x
@@ -99,13 +87,22 @@ extension BatchAffine {
         var field = field
         scaledLaneInverses(&scratch.lanes, factor: factor)
         buckets.withUnsafeMutableBytes { buckets in
-            scratch.chords.withUnsafeBufferPointer { chords in
-                scratch.words.withUnsafeBufferPointer { words in
-                    scratch.lanes.withUnsafeBufferPointer { lanes in
-                        pasta_vector_chord_backward(
-                            &field, layout, buckets.baseAddress, chords.baseAddress, count,
-                            words.baseAddress, lanes.baseAddress)
-                    }
+            withKernelBuffers(&scratch) { chords, words, lanes in
+                pasta_vector_chord_backward(&field, layout, buckets.baseAddress, chords, count, words, lanes)
+            }
+        }
+    }
+
+    /// Calls `body` with the scratch's index list, slot words and lane
+    /// words, valid only during the call.
+    private static func withKernelBuffers(
+        _ scratch: inout VectorScratch,
+        _ body: (UnsafePointer<BucketAddition>?, UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> Void
+    ) {
+        scratch.chords.withUnsafeBufferPointer { chords in
+            scratch.words.withUnsafeMutableBufferPointer { words in
+                scratch.lanes.withUnsafeMutableBufferPointer { lanes in
+                    body(chords.baseAddress, words.baseAddress, lanes.baseAddress)
                 }
             }
         }
