@@ -67,16 +67,25 @@ INLINE field_lanes broadcast(const pasta_vector_field *field) {
     return f;
 }
 
+/// Brings limbwise sums or differences back to 52-bit limbs, carrying (or
+/// borrowing) each limb's excess into the next, and returns what left the
+/// top limb: 0, or -1 when the value went below zero (the limbs then hold
+/// it plus 2^260).
+INLINE __m512i propagate(const field_lanes *f, lanes *r) {
+    __m512i carry = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(r->v[i], carry);
+        carry = _mm512_srai_epi64(x, 52);
+        r->v[i] = _mm512_and_si512(x, f->mask);
+    }
+    return carry;
+}
+
 /// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
 INLINE lanes reduce_once(const field_lanes *f, lanes r) {
     lanes t;
-    __m512i borrow = _mm512_setzero_si512();
-    for (int i = 0; i < 5; i++) {
-        __m512i x = _mm512_add_epi64(_mm512_sub_epi64(r.v[i], f->p[i]), borrow);
-        borrow = _mm512_srai_epi64(x, 52);
-        t.v[i] = _mm512_and_si512(x, f->mask);
-    }
-    __mmask8 keep = _mm512_cmpge_epi64_mask(borrow, _mm512_setzero_si512());
+    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], f->p[i]);
+    __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
     for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
     return r;
 }
@@ -84,33 +93,20 @@ INLINE lanes reduce_once(const field_lanes *f, lanes r) {
 /// a - b mod p for a, b < p.
 INLINE lanes subtract(const field_lanes *f, lanes a, lanes b) {
     lanes r;
-    __m512i carry = _mm512_setzero_si512();
-    for (int i = 0; i < 5; i++) {
-        __m512i x = _mm512_add_epi64(_mm512_sub_epi64(a.v[i], b.v[i]), carry);
-        carry = _mm512_srai_epi64(x, 52);
-        r.v[i] = _mm512_and_si512(x, f->mask);
-    }
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(a.v[i], b.v[i]);
     // A borrow out of the top limb left a − b + 2^260; adding p and dropping
     // the carry out of the top limb leaves a − b + p.
-    __mmask8 negative = _mm512_cmplt_epi64_mask(carry, _mm512_setzero_si512());
-    carry = _mm512_setzero_si512();
-    for (int i = 0; i < 5; i++) {
-        __m512i x = _mm512_add_epi64(_mm512_add_epi64(r.v[i], _mm512_maskz_mov_epi64(negative, f->p[i])), carry);
-        carry = _mm512_srli_epi64(x, 52);
-        r.v[i] = _mm512_and_si512(x, f->mask);
-    }
+    __mmask8 negative = _mm512_cmplt_epi64_mask(propagate(f, &r), _mm512_setzero_si512());
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_add_epi64(r.v[i], _mm512_maskz_mov_epi64(negative, f->p[i]));
+    propagate(f, &r);
     return r;
 }
 
 /// a + b mod p for a, b < p.
 INLINE lanes add(const field_lanes *f, lanes a, lanes b) {
     lanes r;
-    __m512i carry = _mm512_setzero_si512();
-    for (int i = 0; i < 5; i++) {
-        __m512i x = _mm512_add_epi64(_mm512_add_epi64(a.v[i], b.v[i]), carry);
-        carry = _mm512_srli_epi64(x, 52);
-        r.v[i] = _mm512_and_si512(x, f->mask);
-    }
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_add_epi64(a.v[i], b.v[i]);
+    propagate(f, &r);
     return reduce_once(f, r);
 }
 

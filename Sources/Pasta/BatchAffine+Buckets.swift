@@ -77,7 +77,6 @@ extension BatchAffine {
         var scratch = Scratch()
         var vectorScratch = VectorScratch()
         if vectorized { vectorScratch.chords.reserveCapacity(min(roundSize, pending.count)) }  // one allocation, not one per doubling
-        let field = VectorArithmetic.parameters(of: Field.self), layout = VectorArithmetic.layout(of: Curve.self)
         while !pending.isEmpty {
             deferred.removeAll(keepingCapacity: true)
             var position = 0
@@ -94,7 +93,7 @@ extension BatchAffine {
                     }
                 }
                 if vectorized {
-                    addVectorRound(points, round, into: &buckets, field: field, layout: layout, scratch: &vectorScratch)
+                    addVectorRound(points, round, into: &buckets, scratch: &vectorScratch)
                 } else {
                     addRound(points, round, into: &buckets, scratch: &scratch)
                 }

@@ -3,19 +3,25 @@ import CPastaVector
 /// The pointer-level calls into the eight-lane kernels (CPastaVector).
 /// Everything unsafe about the vector path is in this file.
 extension BatchAffine {
-    /// Scratch space of the vector rounds, kept across rounds.
+    /// Scratch space of the vector rounds, kept across rounds, and what the
+    /// kernels are told of the field and the points, worked out once.
     struct VectorScratch: Sendable {
+        /// The field, as the kernels take it.
+        let field = VectorArithmetic.parameters(of: Field.self)
+        /// Where a point's coordinates are.
+        let layout = VectorArithmetic.layout(of: Curve.self)
         /// The kernels' per-slot values between their two passes.
         var words: [UInt64] = []
         /// Each lane's product of denominators, then its scaled inverse.
-        var lanes = [UInt64](repeating: 0, count: 4 * Int(PASTA_VECTOR_LANES))
+        var lanes: [UInt64] = []
         /// The round's additions (or doublings) the kernels do.
         var chords: [BucketAddition] = []
 
-        /// Makes room in `words` for a round of `count` elements.
+        /// Makes room for a round of `count` elements.
         mutating func reserve(_ count: Int) {
             let needed = pasta_vector_round_scratch_words(count)
             if words.count < needed { words = [UInt64](repeating: 0, count: needed) }
+            if lanes.isEmpty { lanes = [UInt64](repeating: 0, count: 4 * Int(PASTA_VECTOR_LANES)) }
         }
     }
 
@@ -26,25 +32,12 @@ extension BatchAffine {
     /// addition's point and bucket index is within `points` and `buckets`;
     /// no two additions share a bucket; each bucket is finite and its x
     /// differs from its point's (the chord applies).
-    static func unsafeVectorChordRound(
-        _ points: [Point],
-        into buckets: inout [Point],
-        field: pasta_vector_field,
-        layout: pasta_point_layout,
-        scratch: inout VectorScratch
-    ) {
-        let count = scratch.chords.count
-        guard count > 0 else { return }
-        scratch.reserve(count)
-        var field = field
-        points.withUnsafeBytes { points in
-            buckets.withUnsafeBytes { buckets in
-                withKernelBuffers(&scratch) { chords, words, lanes in
-                    pasta_vector_chord_forward(&field, layout, points.baseAddress, buckets.baseAddress, chords, count, words, lanes)
-                }
+    static func unsafeVectorChordRound(_ points: [Point], into buckets: inout [Point], scratch: inout VectorScratch) {
+        unsafeVectorRound(into: &buckets, scaledBy: 64, scratch: &scratch) { buckets, field, layout, chords, count, words, lanes in
+            points.withUnsafeBytes { points in
+                pasta_vector_chord_forward(field, layout, points.baseAddress, buckets, chords, count, words, lanes)
             }
         }
-        unsafeVectorBackward(into: &buckets, field: field, layout: layout, scaledBy: 64, scratch: &scratch)
     }
 
     /// Doubles `points[d.bucket]` for every d in `scratch.chords`, eight
@@ -53,42 +46,44 @@ extension BatchAffine {
     /// The caller guarantees: `VectorArithmetic.isAvailable`; the indices
     /// are distinct and within `points`; each of those points is finite
     /// with y ≠ 0.
-    static func unsafeVectorTangentRound(
-        _ points: inout [Point],
-        field: pasta_vector_field,
-        layout: pasta_point_layout,
-        scratch: inout VectorScratch
+    static func unsafeVectorTangentRound(_ points: inout [Point], scratch: inout VectorScratch) {
+        // 1536 = 64 · 24: the tangent's 3/2 and the 2²⁶⁰ product of x·x
+        // (see pasta_vector_tangent_forward) ride on the inverse.
+        unsafeVectorRound(into: &points, scaledBy: 1536, scratch: &scratch) { points, field, layout, doublings, count, words, lanes in
+            pasta_vector_tangent_forward(field, layout, points, doublings, count, words, lanes)
+        }
+    }
+
+    /// The kernels' first pass over `scratch.chords`, as `forward` calls
+    /// it (given the buckets' bytes, the field, the layout, the index list,
+    /// its length, the slot words and the lane words), the lanes' shared
+    /// inverse scaled by `factor`, and the second pass, which writes the
+    /// buckets. The caller guarantees what the kernels require (see the
+    /// chord and tangent rounds).
+    private static func unsafeVectorRound(
+        into buckets: inout [Point],
+        scaledBy factor: UInt64,
+        scratch: inout VectorScratch,
+        forward: (
+            UnsafeRawPointer?, UnsafePointer<pasta_vector_field>, pasta_point_layout, UnsafePointer<BucketAddition>?, Int,
+            UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?
+        ) -> Void
     ) {
         let count = scratch.chords.count
         guard count > 0 else { return }
         scratch.reserve(count)
-        var field = field
-        points.withUnsafeBytes { points in
-            withKernelBuffers(&scratch) { doublings, words, lanes in
-                pasta_vector_tangent_forward(&field, layout, points.baseAddress, doublings, count, words, lanes)
+        let layout = scratch.layout
+        withUnsafePointer(to: scratch.field) { field in
+            buckets.withUnsafeBytes { buckets in
+                withKernelBuffers(&scratch) { chords, words, lanes in
+                    forward(buckets.baseAddress, field, layout, chords, count, words, lanes)
+                }
             }
-        }
-        // 1536 = 64 · 24: the tangent's 3/2 and the 2²⁶⁰ product of x·x
-        // (see pasta_vector_tangent_forward) ride on the inverse.
-        unsafeVectorBackward(into: &points, field: field, layout: layout, scaledBy: 1536, scratch: &scratch)
-    }
-
-    /// The second pass shared by chords and tangents, after the first has
-    /// filled `scratch`: the caller guarantees what that pass required, with
-    /// the same `scratch.chords`.
-    private static func unsafeVectorBackward(
-        into buckets: inout [Point],
-        field: pasta_vector_field,
-        layout: pasta_point_layout,
-        scaledBy factor: UInt64,
-        scratch: inout VectorScratch
-    ) {
-        let count = scratch.chords.count
-        var field = field
-        scaledLaneInverses(&scratch.lanes, factor: factor)
-        buckets.withUnsafeMutableBytes { buckets in
-            withKernelBuffers(&scratch) { chords, words, lanes in
-                pasta_vector_chord_backward(&field, layout, buckets.baseAddress, chords, count, words, lanes)
+            scaledLaneInverses(&scratch.lanes, factor: factor)
+            buckets.withUnsafeMutableBytes { buckets in
+                withKernelBuffers(&scratch) { chords, words, lanes in
+                    pasta_vector_chord_backward(field, layout, buckets.baseAddress, chords, count, words, lanes)
+                }
             }
         }
     }

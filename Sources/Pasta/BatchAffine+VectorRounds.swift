@@ -1,5 +1,3 @@
-import CPastaVector
-
 /// The batch-affine rounds through the eight-lane kernels (see
 /// `VectorArithmetic`): each sorts its elements into those the affine
 /// formulas apply to, which go to the kernels, and the exceptions, done
@@ -13,8 +11,6 @@ extension BatchAffine {
         _ points: [Point],
         _ round: [BucketAddition],
         into buckets: inout [Point],
-        field: pasta_vector_field,
-        layout: pasta_point_layout,
         scratch: inout VectorScratch
     ) {
         scratch.chords.removeAll(keepingCapacity: true)
@@ -26,7 +22,7 @@ extension BatchAffine {
                 buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
             }
         }
-        unsafeVectorChordRound(points, into: &buckets, field: field, layout: layout, scratch: &scratch)
+        unsafeVectorChordRound(points, into: &buckets, scratch: &scratch)
     }
 
     /// `add(_:into:scratch:)` through the eight-lane kernels: the chord's
@@ -42,9 +38,7 @@ extension BatchAffine {
                 accumulators[i] = exceptionalSum(p, q)
             }
         }
-        unsafeVectorChordRound(
-            addends, into: &accumulators, field: VectorArithmetic.parameters(of: Field.self),
-            layout: VectorArithmetic.layout(of: Curve.self), scratch: &scratch.vector)
+        unsafeVectorChordRound(addends, into: &accumulators, scratch: &scratch.vector)
     }
 
     /// `double(_:scratch:)` through the eight-lane kernels: the identity
@@ -60,8 +54,6 @@ extension BatchAffine {
                 scratch.vector.chords.append(BucketAddition(point: Int32(i), bucket: Int32(i), negated: 0))
             }
         }
-        unsafeVectorTangentRound(
-            &points, field: VectorArithmetic.parameters(of: Field.self),
-            layout: VectorArithmetic.layout(of: Curve.self), scratch: &scratch.vector)
+        unsafeVectorTangentRound(&points, scratch: &scratch.vector)
     }
 }
