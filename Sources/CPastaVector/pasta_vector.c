@@ -121,36 +121,81 @@ INLINE lanes times_four(const field_lanes *f, lanes a) {
     return r;
 }
 
-/// a · b / 2^260 mod p, reduced, for a < 4p and b < p (limbs 52 bits wide):
-/// operand scanning, one Montgomery step a limb of b. Below 2p before the
-/// last subtraction because ab/2^260 < p when ab < 4p².
-INLINE lanes multiply(const field_lanes *f, lanes a, lanes b) {
-    __m512i t[6];
-    for (int j = 0; j < 6; j++) t[j] = _mm512_setzero_si512();
+/// Montgomery-reduces a double-width product t[0..9] (52-bit columns that
+/// may hold a few bits of excess) by 2^260: t / 2^260 mod p, below 2p when
+/// t < 2^513. Pasta's moduli are 2^254 + c with c < 2^126, so their limb 3
+/// is zero and limb 4 is 2^46 (the header requires this shape): each step
+/// multiplies m by three limbs instead of five and takes m · 2^46 as shifts.
+/// Every step's m waits only on the column before it, so the chain is five
+/// short steps rather than the twenty-five of operand scanning.
+INLINE lanes montgomery_reduce(const field_lanes *f, __m512i t[10]) {
+    const __m512i zero = _mm512_setzero_si512();
     for (int i = 0; i < 5; i++) {
-        __m512i bi = b.v[i];
-        for (int j = 0; j < 5; j++) {
-            t[j] = _mm512_madd52lo_epu64(t[j], a.v[j], bi);
-            t[j + 1] = _mm512_madd52hi_epu64(t[j + 1], a.v[j], bi);
-        }
-        __m512i m = _mm512_madd52lo_epu64(_mm512_setzero_si512(), t[0], f->inverse);
-        for (int j = 0; j < 5; j++) {
-            t[j] = _mm512_madd52lo_epu64(t[j], f->p[j], m);
-            t[j + 1] = _mm512_madd52hi_epu64(t[j + 1], f->p[j], m);
-        }
-        // t[0] is now a multiple of 2^52: shift the accumulator down a limb.
-        t[1] = _mm512_add_epi64(t[1], _mm512_srli_epi64(t[0], 52));
-        for (int j = 0; j < 5; j++) t[j] = t[j + 1];
-        t[5] = _mm512_setzero_si512();
+        __m512i m = _mm512_madd52lo_epu64(zero, t[i], f->inverse);
+        t[i] = _mm512_madd52lo_epu64(t[i], f->p[0], m);
+        t[i + 1] = _mm512_madd52hi_epu64(t[i + 1], f->p[0], m);
+        t[i + 1] = _mm512_madd52lo_epu64(t[i + 1], f->p[1], m);
+        t[i + 2] = _mm512_madd52hi_epu64(t[i + 2], f->p[1], m);
+        t[i + 2] = _mm512_madd52lo_epu64(t[i + 2], f->p[2], m);
+        t[i + 3] = _mm512_madd52hi_epu64(t[i + 3], f->p[2], m);
+        t[i + 4] = _mm512_add_epi64(t[i + 4], _mm512_and_si512(_mm512_slli_epi64(m, 46), f->mask));
+        t[i + 5] = _mm512_add_epi64(t[i + 5], _mm512_srli_epi64(m, 6));
+        // Column i is now a multiple of 2^52: carry it into the next.
+        t[i + 1] = _mm512_add_epi64(t[i + 1], _mm512_srli_epi64(t[i], 52));
     }
     lanes r;
-    for (int j = 0; j < 4; j++) {
+    for (int j = 5; j < 9; j++) {
         t[j + 1] = _mm512_add_epi64(t[j + 1], _mm512_srli_epi64(t[j], 52));
-        r.v[j] = _mm512_and_si512(t[j], f->mask);
+        r.v[j - 5] = _mm512_and_si512(t[j], f->mask);
     }
-    r.v[4] = t[4];
-    return reduce_once(f, r);
+    r.v[4] = t[9];
+    return r;
 }
+
+/// a · b / 2^260 mod p, below 2p (not reduced), for a < 2^257 and
+/// b < 2^256 with 52-bit limbs: ab / 2^260 < 2^253 < p, and the reduction
+/// adds less than p. Such a result may go straight into another
+/// multiplication. Low and high halves of the partial products gather in
+/// separate columns so that no column's chain of accumulations is long.
+INLINE lanes multiply_lazy(const field_lanes *f, lanes a, lanes b) {
+    __m512i low[9], high[9], t[10];
+    for (int k = 0; k < 9; k++) low[k] = high[k] = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++) {
+            low[i + j] = _mm512_madd52lo_epu64(low[i + j], a.v[j], b.v[i]);
+            high[i + j] = _mm512_madd52hi_epu64(high[i + j], a.v[j], b.v[i]);
+        }
+    t[0] = low[0];
+    for (int k = 1; k < 9; k++) t[k] = _mm512_add_epi64(low[k], high[k - 1]);
+    t[9] = high[8];
+    return montgomery_reduce(f, t);
+}
+
+/// a² / 2^260 mod p, below 2p, for a < 2^256: each cross product once,
+/// doubled by an addition, fifteen partial products instead of twenty-five.
+INLINE lanes square_lazy(const field_lanes *f, lanes a) {
+    __m512i low[9], high[9], cross_low[9], cross_high[9], t[10];
+    for (int k = 0; k < 9; k++) low[k] = high[k] = cross_low[k] = cross_high[k] = _mm512_setzero_si512();
+    for (int i = 0; i < 5; i++) {
+        low[2 * i] = _mm512_madd52lo_epu64(low[2 * i], a.v[i], a.v[i]);
+        high[2 * i] = _mm512_madd52hi_epu64(high[2 * i], a.v[i], a.v[i]);
+        for (int j = i + 1; j < 5; j++) {
+            cross_low[i + j] = _mm512_madd52lo_epu64(cross_low[i + j], a.v[i], a.v[j]);
+            cross_high[i + j] = _mm512_madd52hi_epu64(cross_high[i + j], a.v[i], a.v[j]);
+        }
+    }
+    for (int k = 0; k < 9; k++) {
+        low[k] = _mm512_add_epi64(low[k], _mm512_add_epi64(cross_low[k], cross_low[k]));
+        high[k] = _mm512_add_epi64(high[k], _mm512_add_epi64(cross_high[k], cross_high[k]));
+    }
+    t[0] = low[0];
+    for (int k = 1; k < 9; k++) t[k] = _mm512_add_epi64(low[k], high[k - 1]);
+    t[9] = high[8];
+    return montgomery_reduce(f, t);
+}
+
+/// a · b / 2^260 mod p, reduced, under multiply_lazy's conditions.
+INLINE lanes multiply(const field_lanes *f, lanes a, lanes b) { return reduce_once(f, multiply_lazy(f, a, b)); }
 
 /// Four 64-bit words a lane to five 52-bit limbs.
 INLINE lanes from_words(const field_lanes *f, __m512i w0, __m512i w1, __m512i w2, __m512i w3) {
@@ -262,14 +307,18 @@ INLINE lanes keep_slot(const field_lanes *f, uint64_t *scratch, size_t slot, lan
     store(out + PX * 5 * PASTA_VECTOR_LANES, px);
     store(out + PY * 5 * PASTA_VECTOR_LANES, py);
     store(out + X_SUM * 5 * PASTA_VECTOR_LANES, x_sum);
-    return multiply(f, product, denominator);
+    return multiply_lazy(f, product, denominator);
 }
 
 KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                        const void *points, const void *buckets,
                                        const pasta_bucket_addition *additions, size_t count,
-                                       uint64_t *scratch, uint64_t *totals) {
+                                       const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals) {
     const field_lanes f = broadcast(field);
+    lanes factor = {0};  // read only when x_factor is given
+    if (x_factor != NULL)
+        factor = from_words(&f, _mm512_set1_epi64((long long)x_factor[0]), _mm512_set1_epi64((long long)x_factor[1]),
+                            _mm512_set1_epi64((long long)x_factor[2]), _mm512_set1_epi64((long long)x_factor[3]));
     const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
     // Each lane's running product of denominators, starting from 1 (any
     // nonzero start works: the second pass divides it out again).
@@ -283,13 +332,14 @@ KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_po
         lanes px = gather(&f, buckets, _mm512_add_epi64(s.bucket, x));
         lanes py = gather(&f, buckets, _mm512_add_epi64(s.bucket, y));
         lanes qx = gather(&f, points, _mm512_add_epi64(s.point, x));
+        if (x_factor != NULL) qx = multiply(&f, qx, factor);
         lanes qy = gather(&f, points, _mm512_add_epi64(s.point, y));
         lanes negated = subtract(&f, zero, qy);
         for (int i = 0; i < 5; i++) qy.v[i] = _mm512_mask_blend_epi64(s.negated, qy.v[i], negated.v[i]);
         lanes dx = subtract(&f, qx, px);
         product = keep_slot(&f, scratch, slot, product, dx, subtract(&f, qy, py), px, py, add(&f, px, qx));
     }
-    write_totals(product, totals);
+    write_totals(reduce_once(&f, product), totals);
 }
 
 KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_point_layout layout,
@@ -307,9 +357,9 @@ KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_
         // The tangent's slope is 3x²/(2y): the denominator is y, and x² takes
         // the place of the chord's rise, the 3/2 and the 2^260 products'
         // factors in the caller's scaled inverse (see the header).
-        product = keep_slot(&f, scratch, slot, product, py, multiply(&f, px, px), px, py, add(&f, px, px));
+        product = keep_slot(&f, scratch, slot, product, py, square_lazy(&f, px), px, py, add(&f, px, px));
     }
-    write_totals(product, totals);
+    write_totals(reduce_once(&f, product), totals);
 }
 
 KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
@@ -327,10 +377,10 @@ KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_p
         // 2^260 multiplication, which makes the slope 4·R·λ: its square is
         // R·λ² and its product with 4·R·(px − x3) is R·λ·(px − x3), both in
         // the R = 2^256 form the points are stored in.
-        lanes element_inverse = multiply(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
-        inverse = multiply(&f, inverse, dx);
-        lanes slope = multiply(&f, load(in + DY * 5 * PASTA_VECTOR_LANES), element_inverse);
-        lanes x3 = subtract(&f, multiply(&f, slope, slope), load(in + X_SUM * 5 * PASTA_VECTOR_LANES));
+        lanes element_inverse = multiply_lazy(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
+        inverse = multiply_lazy(&f, inverse, dx);
+        lanes slope = multiply_lazy(&f, load(in + DY * 5 * PASTA_VECTOR_LANES), element_inverse);
+        lanes x3 = subtract(&f, reduce_once(&f, square_lazy(&f, slope)), load(in + X_SUM * 5 * PASTA_VECTOR_LANES));
         lanes run = subtract(&f, load(in + PX * 5 * PASTA_VECTOR_LANES), x3);
         lanes y3 = subtract(&f, multiply(&f, times_four(&f, run), slope), load(in + PY * 5 * PASTA_VECTOR_LANES));
         slot_indices s = indices(layout, additions, count, slot);
@@ -346,6 +396,12 @@ KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_
     write_totals(multiply(&f, gather(&f, a, at), gather(&f, b, at)), out);
 }
 
+KERNEL void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
+    const field_lanes f = broadcast(field);
+    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
+    write_totals(reduce_once(&f, square_lazy(&f, gather(&f, a, at))), out);
+}
+
 #else  // not x86_64: no eight-lane kernels; callers check availability first.
 
 int pasta_vector_available(void) { return 0; }
@@ -353,8 +409,9 @@ int pasta_vector_available(void) { return 0; }
 void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                 const void *points, const void *buckets,
                                 const pasta_bucket_addition *additions, size_t count,
-                                uint64_t *scratch, uint64_t *totals) {
-    (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)scratch, (void)totals;
+                                const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals) {
+    (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)x_factor;
+    (void)scratch, (void)totals;
     abort();
 }
 
@@ -375,6 +432,11 @@ void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_la
 void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
                            uint64_t *out) {
     (void)field, (void)a, (void)b, (void)out;
+    abort();
+}
+
+void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
+    (void)field, (void)a, (void)out;
     abort();
 }
 

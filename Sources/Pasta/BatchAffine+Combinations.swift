@@ -75,7 +75,10 @@ extension BatchAffine {
         let table = multiples(points, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
-        var addends = [Point](repeating: .infinity, count: count)
+        // The scalar rounds gather each round's addends; the kernels read the table.
+        var addends = [Point](repeating: .infinity, count: vectorized ? 0 : count)
+        let finite = vectorized ? points.map { !$0.isInfinity } : []
+        precondition(!vectorized || (table.count <= Int(Int32.max) && count <= Int(Int32.max)), "indices the kernels can take")
         for window in stride(from: windows - 1, through: 0, by: -1) {
             if window != windows - 1 {
                 for _ in 0..<w { double(&accumulators, scratch: &scratch) }
@@ -83,6 +86,26 @@ extension BatchAffine {
             for half in 0..<halves {
                 let slot = half / 2
                 let endomorphism = half & 1 == 1
+                if vectorized {
+                    // The kernels read the entries themselves, sign and φ
+                    // included; an accumulator still at the identity takes
+                    // its entry here.
+                    scratch.vector.chords.removeAll(keepingCapacity: true)
+                    for combination in 0..<count {
+                        let digit = Int(digits[(halves * combination + half) * windows + window])
+                        let point = terms[combination * width + slot].point
+                        if digit == 0 || !finite[point] { continue }
+                        let entry = point * tableSize + abs(digit) - 1
+                        if accumulators[combination].isInfinity {
+                            let multiple = table[entry]
+                            accumulators[combination] = Point(unchecked: endomorphism ? beta * multiple.x : multiple.x, multiple.y.negated(if: digit < 0))
+                        } else {
+                            scratch.vector.chords.append(BucketAddition(point: Int32(entry), bucket: Int32(combination), negated: digit < 0 ? 1 : 0))
+                        }
+                    }
+                    addEntriesVectorized(table, into: &accumulators, endomorphism: endomorphism, scratch: &scratch)
+                    continue
+                }
                 // First only the loads: the table is larger than a core's L2,
                 // so nearly every read misses, and a loop this light keeps
                 // many misses in flight where one doing a multiplication per

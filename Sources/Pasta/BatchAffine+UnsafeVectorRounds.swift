@@ -10,6 +10,13 @@ extension BatchAffine {
         let field = VectorArithmetic.parameters(of: Field.self)
         /// Where a point's coordinates are.
         let layout = VectorArithmetic.layout(of: Curve.self)
+        /// The Montgomery words of 16ξ, which makes the chord kernel read
+        /// every point as φ(x, y) = (ξx, y): its 2²⁶⁰ multiplication takes
+        /// the 16 back out.
+        let endomorphismFactor: (UInt64, UInt64, UInt64, UInt64) = {
+            let words = (Curve.endomorphismCoefficient * Field(16)).montgomeryValue
+            return (words.w0, words.w1, words.w2, words.w3)
+        }()
         /// The kernels' per-slot values between their two passes.
         var words: [UInt64] = []
         /// Each lane's product of denominators, then its scaled inverse.
@@ -26,16 +33,30 @@ extension BatchAffine {
     }
 
     /// Adds `scratch.chords` into their buckets by the chord formula, eight
-    /// lanes at a time, with one inversion for the round.
+    /// lanes at a time, with one inversion for the round; or, when two of
+    /// the round's x coordinates agree (P + P or P + (−P), which the chord
+    /// cannot add), leaves every bucket as it was and says so.
     ///
     /// The caller guarantees: `VectorArithmetic.isAvailable`; every
     /// addition's point and bucket index is within `points` and `buckets`;
-    /// no two additions share a bucket; each bucket is finite and its x
-    /// differs from its point's (the chord applies).
-    static func unsafeVectorChordRound(_ points: [Point], into buckets: inout [Point], scratch: inout VectorScratch) {
-        unsafeVectorRound(into: &buckets, scaledBy: 64, scratch: &scratch) { buckets, field, layout, chords, count, words, lanes in
+    /// no two additions share a bucket; each bucket and each point is finite.
+    ///
+    /// - Parameters:
+    ///   - endomorphism: whether each point is read as φ(P) = (ξx, y).
+    /// - Returns: false when some addition had equal x coordinates and
+    ///   nothing was written.
+    static func unsafeVectorChordRound(
+        _ points: [Point], into buckets: inout [Point], endomorphism: Bool = false, scratch: inout VectorScratch
+    ) -> Bool {
+        let factor = scratch.endomorphismFactor
+        return unsafeVectorRound(into: &buckets, scaledBy: 64, scratch: &scratch) { buckets, field, layout, chords, count, words, lanes in
             points.withUnsafeBytes { points in
-                pasta_vector_chord_forward(field, layout, points.baseAddress, buckets, chords, count, words, lanes)
+                withUnsafePointer(to: factor) { factor in
+                    factor.withMemoryRebound(to: UInt64.self, capacity: 4) { factor in
+                        pasta_vector_chord_forward(
+                            field, layout, points.baseAddress, buckets, chords, count, endomorphism ? factor : nil, words, lanes)
+                    }
+                }
             }
         }
     }
@@ -48,18 +69,21 @@ extension BatchAffine {
     /// with y ≠ 0.
     static func unsafeVectorTangentRound(_ points: inout [Point], scratch: inout VectorScratch) {
         // 1536 = 64 · 24: the tangent's 3/2 and the 2²⁶⁰ product of x·x
-        // (see pasta_vector_tangent_forward) ride on the inverse.
-        unsafeVectorRound(into: &points, scaledBy: 1536, scratch: &scratch) { points, field, layout, doublings, count, words, lanes in
+        // (see pasta_vector_tangent_forward) ride on the inverse. No y is
+        // zero, so no lane's total is.
+        let doubled = unsafeVectorRound(into: &points, scaledBy: 1536, scratch: &scratch) { points, field, layout, doublings, count, words, lanes in
             pasta_vector_tangent_forward(field, layout, points, doublings, count, words, lanes)
         }
+        precondition(doubled, "finite points of a prime-order curve have y ≠ 0")
     }
 
     /// The kernels' first pass over `scratch.chords`, as `forward` calls
     /// it (given the buckets' bytes, the field, the layout, the index list,
     /// its length, the slot words and the lane words), the lanes' shared
     /// inverse scaled by `factor`, and the second pass, which writes the
-    /// buckets. The caller guarantees what the kernels require (see the
-    /// chord and tangent rounds).
+    /// buckets; or, when a lane's product of denominators is zero, nothing
+    /// more and false. The caller guarantees what the kernels require (see
+    /// the chord and tangent rounds).
     private static func unsafeVectorRound(
         into buckets: inout [Point],
         scaledBy factor: UInt64,
@@ -68,16 +92,21 @@ extension BatchAffine {
             UnsafeRawPointer?, UnsafePointer<pasta_vector_field>, pasta_point_layout, UnsafePointer<BucketAddition>?, Int,
             UnsafeMutablePointer<UInt64>?, UnsafeMutablePointer<UInt64>?
         ) -> Void
-    ) {
+    ) -> Bool {
         let count = scratch.chords.count
-        guard count > 0 else { return }
+        guard count > 0 else { return true }
         scratch.reserve(count)
         let layout = scratch.layout
-        withUnsafePointer(to: scratch.field) { field in
+        return withUnsafePointer(to: scratch.field) { field in
             buckets.withUnsafeBytes { buckets in
                 withKernelBuffers(&scratch) { chords, words, lanes in
                     forward(buckets.baseAddress, field, layout, chords, count, words, lanes)
                 }
+            }
+            // A zero total: some denominator was zero, and nothing has been written.
+            for w in stride(from: 0, to: 4 * Int(PASTA_VECTOR_LANES), by: 4)
+            where scratch.lanes[w] | scratch.lanes[w + 1] | scratch.lanes[w + 2] | scratch.lanes[w + 3] == 0 {
+                return false
             }
             scaledLaneInverses(&scratch.lanes, factor: factor)
             buckets.withUnsafeMutableBytes { buckets in
@@ -85,6 +114,7 @@ extension BatchAffine {
                     pasta_vector_chord_backward(field, layout, buckets.baseAddress, chords, count, words, lanes)
                 }
             }
+            return true
         }
     }
 
@@ -142,22 +172,42 @@ extension VectorArithmetic {
     /// multiplication on its own.
     ///
     /// - Parameters:
-    ///   - a: eight elements.
-    ///   - b: eight elements.
+    ///   - a: eight Montgomery values below 2²⁵⁶, reduced or not.
+    ///   - b: eight more.
+    ///   - field: the field they belong to.
     /// - Returns: the eight elements whose Montgomery words the kernel wrote.
-    static func laneProducts<F: PrimeField>(_ a: [F], _ b: [F]) -> [F] {
+    static func laneProducts<F: PrimeField>(_ a: [UInt256], _ b: [UInt256], in field: F.Type) -> [F] {
+        precondition(b.count == a.count)
+        let right = words(b)
+        return lanes(a, in: field) { field, left, out in
+            right.withUnsafeBufferPointer { right in pasta_vector_multiply(field, left, right.baseAddress, out) }
+        }
+    }
+
+    /// Eight squares a² / 2²⁶⁰ through the kernels' squaring: a²/16 in
+    /// field terms.
+    ///
+    /// - Parameters:
+    ///   - a: eight Montgomery values below 2²⁵⁶, reduced or not.
+    ///   - field: the field they belong to.
+    /// - Returns: the eight elements whose Montgomery words the kernel wrote.
+    static func laneSquares<F: PrimeField>(_ a: [UInt256], in field: F.Type) -> [F] {
+        lanes(a, in: field) { field, a, out in pasta_vector_square(field, a, out) }
+    }
+
+    private static func words(_ values: [UInt256]) -> [UInt64] { values.flatMap { [$0.w0, $0.w1, $0.w2, $0.w3] } }
+
+    private static func lanes<F: PrimeField>(
+        _ a: [UInt256], in _: F.Type,
+        _ kernel: (UnsafePointer<pasta_vector_field>, UnsafePointer<UInt64>?, UnsafeMutablePointer<UInt64>?) -> Void
+    ) -> [F] {
         let lanes = Int(PASTA_VECTOR_LANES)
-        precondition(isAvailable && a.count == lanes && b.count == lanes, "eight pairs, on a machine with the kernels")
-        let words = { (values: [F]) in values.flatMap { [$0.montgomeryValue.w0, $0.montgomeryValue.w1, $0.montgomeryValue.w2, $0.montgomeryValue.w3] } }
-        let left = words(a), right = words(b)
+        precondition(isAvailable && a.count == lanes, "eight lanes, on a machine with the kernels")
+        let left = words(a)
         var out = [UInt64](repeating: 0, count: 4 * lanes)
         var field = parameters(of: F.self)
         out.withUnsafeMutableBufferPointer { out in
-            left.withUnsafeBufferPointer { left in
-                right.withUnsafeBufferPointer { right in
-                    pasta_vector_multiply(&field, left.baseAddress, right.baseAddress, out.baseAddress)
-                }
-            }
+            left.withUnsafeBufferPointer { left in kernel(&field, left.baseAddress, out.baseAddress) }
         }
         return (0..<lanes).map { F(montgomeryValue: UInt256(out[4 * $0], out[4 * $0 + 1], out[4 * $0 + 2], out[4 * $0 + 3])) }
     }

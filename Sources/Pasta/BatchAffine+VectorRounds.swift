@@ -22,7 +22,8 @@ extension BatchAffine {
                 buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
             }
         }
-        unsafeVectorChordRound(points, into: &buckets, scratch: &scratch)
+        let added = unsafeVectorChordRound(points, into: &buckets, scratch: &scratch)
+        precondition(added, "the chords were sorted from the exceptions")
     }
 
     /// `add(_:into:scratch:)` through the eight-lane kernels: the chord's
@@ -38,7 +39,28 @@ extension BatchAffine {
                 accumulators[i] = exceptionalSum(p, q)
             }
         }
-        unsafeVectorChordRound(addends, into: &accumulators, scratch: &scratch.vector)
+        let added = unsafeVectorChordRound(addends, into: &accumulators, scratch: &scratch.vector)
+        precondition(added, "the chords were sorted from the exceptions")
+    }
+
+    /// One round of `combinations` through the kernels, reading the
+    /// addends straight from the table of multiples: `scratch.vector.chords`
+    /// names each accumulator with its entry and sign, and `endomorphism`
+    /// says whether the entries are read as φ(P). The caller has left out
+    /// the identity on either side; should two x coordinates agree
+    /// (P + P or P + (−P), which random inputs never meet but tests do),
+    /// the kernels write nothing and the round is done here with the exact
+    /// formulas.
+    static func addEntriesVectorized(
+        _ table: [Point], into accumulators: inout [Point], endomorphism: Bool, scratch: inout Scratch
+    ) {
+        if unsafeVectorChordRound(table, into: &accumulators, endomorphism: endomorphism, scratch: &scratch.vector) { return }
+        let beta = Curve.endomorphismCoefficient
+        for addition in scratch.vector.chords {
+            let entry = table[Int(addition.point)], target = Int(addition.bucket)
+            let addend = Point(unchecked: endomorphism ? beta * entry.x : entry.x, entry.y.negated(if: addition.negated != 0))
+            accumulators[target] = (accumulators[target].projective + addend).affine
+        }
     }
 
     /// `double(_:scratch:)` through the eight-lane kernels: the identity

@@ -27,16 +27,17 @@ public enum VectorArithmetic {
         // p⁻¹ mod 2⁶⁴ by Newton's iteration; p is its own inverse mod 8.
         var inverse = p.w0
         for _ in 0..<5 { inverse = inverse &* (2 &- p.w0 &* inverse) }
-        return pasta_vector_field(
-            modulus: (
-                p.w0 & mask,
-                (p.w0 >> 52 | p.w1 << 12) & mask,
-                (p.w1 >> 40 | p.w2 << 24) & mask,
-                (p.w2 >> 28 | p.w3 << 36) & mask,
-                p.w3 >> 16
-            ),
-            inverse: (0 &- inverse) & mask
+        let limbs = (
+            p.w0 & mask,
+            (p.w0 >> 52 | p.w1 << 12) & mask,
+            (p.w1 >> 40 | p.w2 << 24) & mask,
+            (p.w2 >> 28 | p.w3 << 36) & mask,
+            p.w3 >> 16
         )
+        // The kernels' reduction takes p = 2²⁵⁴ + c with c < 2¹⁵⁶, as both
+        // Pasta moduli are; no other field reaches here.
+        precondition(limbs.3 == 0 && limbs.4 == 1 << 46, "the eight-lane kernels need a Pasta-shaped modulus")
+        return pasta_vector_field(modulus: limbs, inverse: (0 &- inverse) & mask)
     }
 
     /// Where a point's coordinates are, in words, for the kernels: worked

@@ -33,6 +33,8 @@ struct VectorArithmeticTests {
             #expect(limbs[2] >> 24 | limbs[3] << 28 == p.w2)
             #expect(limbs[3] >> 36 | limbs[4] << 16 == p.w3)
             #expect((limbs[0] &* parameters.inverse) & mask == mask)  // p · (−p⁻¹) ≡ −1
+            // The shape the kernels' reduction relies on: p = 2²⁵⁴ + c, c < 2¹⁵⁶.
+            #expect(limbs[3] == 0 && limbs[4] == 1 << 46)
         }
         check(Fp.self)
         check(Fq.self)
@@ -41,20 +43,33 @@ struct VectorArithmeticTests {
     // The kernels' own tests need a processor that runs them; `availability`
     // above holds on every machine that one is chosen exactly when it does,
     // so on CI's (AVX-512 IFMA) these always run.
-    @Test("the eight-lane multiplication is a·b/2²⁶⁰ on random and edge values, both fields",
+    @Test("the eight-lane multiplication and squaring are a·b/2²⁶⁰ and a²/2²⁶⁰ on random and edge values, reduced or below 2p, both fields",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func multiplication() async {
-        func check<F: PrimeField>(_ a: [F], _ b: [F]) {
-            let sixteenth = F(16).inverse!
-            #expect(VectorArithmetic.laneProducts(a, b) == zip(a, b).map { $0 * $1 * sixteenth })
+        // The kernels feed results below 2p into further multiplications, so
+        // each operand also goes in as its Montgomery value plus p in the
+        // lanes `unreduced` picks.
+        func words<F: PrimeField>(_ values: [F], _ unreduced: UInt8) -> [UInt256] {
+            values.enumerated().map { lane, value in
+                unreduced >> lane & 1 == 0 ? value.montgomeryValue : value.montgomeryValue.addingReportingOverflow(F.modulus).partialValue
+            }
         }
-        await propertyCheck(count: 20, input: elements(Fp.self).array(of: 8), elements(Fp.self).array(of: 8)) { check($0, $1) }
-        await propertyCheck(count: 20, input: elements(Fq.self).array(of: 8), elements(Fq.self).array(of: 8)) { check($0, $1) }
+        func check<F: PrimeField>(_ a: [F], _ b: [F], _ unreducedA: UInt8, _ unreducedB: UInt8) {
+            let sixteenth = F(16).inverse!
+            let left = words(a, unreducedA), right = words(b, unreducedB)
+            #expect(VectorArithmetic.laneProducts(left, right, in: F.self) == zip(a, b).map { $0 * $1 * sixteenth })
+            #expect(VectorArithmetic.laneSquares(left, in: F.self) == a.map { $0 * $0 * sixteenth })
+        }
+        let masks = Gen.uint8()
+        await propertyCheck(count: 20, input: elements(Fp.self).array(of: 8), elements(Fp.self).array(of: 8), masks, masks) { check($0, $1, $2, $3) }
+        await propertyCheck(count: 20, input: elements(Fq.self).array(of: 8), elements(Fq.self).array(of: 8), masks, masks) { check($0, $1, $2, $3) }
         let edges: [Fp] = [.zero, .one, -.one, Fp(2), -Fp(2), Fp(16), Fp(16).inverse!, -Fp(16).inverse!]
-        check(edges, edges.reversed())
-        check(edges, edges)
         let fqEdges: [Fq] = [.zero, .one, -.one, Fq(2), -Fq(2), Fq(16), Fq(16).inverse!, -Fq(16).inverse!]
-        check(fqEdges, fqEdges.reversed())
+        for unreduced: UInt8 in [0, 0xff, 0x0f] {
+            check(edges, edges.reversed(), unreduced, ~unreduced)
+            check(edges, edges, unreduced, unreduced)
+            check(fqEdges, fqEdges.reversed(), unreduced, ~unreduced)
+        }
     }
 
     @Test("bucket rounds through the kernels equal the Swift rounds: many buckets, full and short slots, deferrals, both curves",

@@ -5,7 +5,7 @@
 // words, least significant first, in Montgomery form with R = 2^256. Inside,
 // a lane holds five 52-bit limbs and multiplies with R = 2^260; the Swift
 // caller folds the ratio of the two Rs into the constants it passes (see
-// BatchAffine+VectorBuckets.swift), so nothing is converted but the limbs.
+// BatchAffine+UnsafeVectorRounds.swift), so nothing is converted but the limbs.
 #ifndef PASTA_VECTOR_H
 #define PASTA_VECTOR_H
 
@@ -16,8 +16,10 @@
 extern "C" {
 #endif
 
-/// A prime field for the eight-lane kernels: its modulus p < 2^255 in five
-/// 52-bit limbs, least significant first, and -p^-1 mod 2^52.
+/// A prime field for the eight-lane kernels: its modulus p in five 52-bit
+/// limbs, least significant first, and -p^-1 mod 2^52. The kernels take p
+/// to have Pasta's shape, 2^254 + c with c < 2^156: limb 3 is zero and
+/// limb 4 is 2^46, which their Montgomery reduction uses as shifts.
 typedef struct {
     uint64_t modulus[5];
     uint64_t inverse;
@@ -56,14 +58,24 @@ size_t pasta_vector_round_scratch_words(size_t count);
 /// product of denominators (qx - px) to `totals[lane * 4 ...]`, four
 /// Montgomery words a lane.
 ///
+/// `x_factor` is NULL, or the four Montgomery words of 16 * xi for a field
+/// element xi: every point is then read as (xi * x, y), which with the
+/// curve's cube root of unity is the endomorphism phi of Straus's second
+/// GLV half, taken on the way in rather than stored in a second table.
+///
+/// A lane's total is zero exactly when one of its additions has equal x
+/// coordinates (P + P or P + (-P)), which callers that cannot rule those
+/// out check for: the chord does not apply there, and the second pass
+/// must not run.
+///
 /// The caller guarantees: `pasta_vector_available()`; `count` > 0; every
-/// addition's bucket is distinct, finite, and its x differs from its
-/// point's; the indices are within `points` and `buckets`; `scratch` holds
+/// addition's bucket is distinct and finite and its point finite; the
+/// indices are within `points` and `buckets`; `scratch` holds
 /// `pasta_vector_round_scratch_words(count)` words and `totals` 32.
 void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                 const void *points, const void *buckets,
                                 const pasta_bucket_addition *additions, size_t count,
-                                uint64_t *scratch, uint64_t *totals);
+                                const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals);
 
 /// The first pass of a tangent round, which doubles points[d.bucket] for
 /// every d of `doublings` (their `point` and `negated` are not read), in
@@ -85,18 +97,26 @@ void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_point_l
 /// its point (every point's double).
 ///
 /// The caller guarantees what it did for the first pass, with the same
-/// arguments and the scratch that pass filled, and `inverses` holds 32 words.
+/// arguments and the scratch that pass filled; every total was nonzero;
+/// and `inverses` holds 32 words.
 void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
                                  void *buckets, const pasta_bucket_addition *additions,
                                  size_t count, const uint64_t *scratch, const uint64_t *inverses);
 
 /// Montgomery multiplication with R = 2^260 of eight pairs, lane by lane,
-/// for tests: a, b and out hold eight values of four words each, a, b < p.
-/// out[i] = a[i] · b[i] / 2^260 mod p, fully reduced.
+/// for tests: a, b and out hold eight values of four words each, a and b
+/// below 2^256 but not necessarily below p (the kernels multiply results
+/// below 2p without reducing them first). out[i] = a[i] · b[i] / 2^260
+/// mod p, fully reduced.
 ///
 /// The caller guarantees `pasta_vector_available()`.
 void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
                            uint64_t *out);
+
+/// As `pasta_vector_multiply` with b = a, through the kernels' squaring.
+///
+/// The caller guarantees `pasta_vector_available()`.
+void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out);
 
 #ifdef __cplusplus
 }
