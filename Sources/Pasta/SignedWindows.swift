@@ -20,14 +20,17 @@ public enum SignedWindows {
     ///   - magnitude: the value to recode.
     ///   - c: the window width in bits, 2 to 16.
     ///   - body: receives each window's index and its digit.
-    @inlinable
+    @inlinable @inline(__always)
     public static func forEach(of magnitude: UInt128, windowBits c: Int, _ body: (_ window: Int, _ digit: Int) -> Void) {
-        let mask = (UInt128(1) << UInt128(c)) - 1
+        let mask = (1 << c) - 1
         let half = 1 << (c - 1)
         var carry = 0
+        // Shifted down by c each window: a fixed shift of a 128-bit value is
+        // two word shifts, where one by window · c was a branchy general shift.
+        var remaining = magnitude
         for window in 0..<count(windowBits: c) {
-            let shift = window * c
-            let chunk = shift < 128 ? Int(truncatingIfNeeded: (magnitude >> UInt128(shift)) & mask) : 0
+            let chunk = Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: remaining)) & mask
+            remaining >>= UInt128(c)
             var digit = chunk + carry
             if digit > half {
                 digit -= 1 << c
