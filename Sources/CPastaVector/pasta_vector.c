@@ -396,6 +396,38 @@ KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_
     write_totals(multiply(&f, gather(&f, a, at), gather(&f, b, at)), out);
 }
 
+/// A four-word constant in every lane, as limbs.
+INLINE lanes broadcast_words(const field_lanes *f, const uint64_t *words) {
+    return from_words(f, _mm512_set1_epi64((long long)words[0]), _mm512_set1_epi64((long long)words[1]),
+                      _mm512_set1_epi64((long long)words[2]), _mm512_set1_epi64((long long)words[3]));
+}
+
+KERNEL void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, const uint64_t *exponent,
+                               const uint64_t *constants, uint64_t *out) {
+    const field_lanes f = broadcast(field);
+    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
+    // Into the kernels' own Montgomery form (R = 2^260) and out again at the
+    // end, so that every product of the chain stays in one form.
+    const lanes into = broadcast_words(&f, constants), out_of = broadcast_words(&f, constants + 4);
+    const lanes one = broadcast_words(&f, constants + 8);
+    lanes table[16];
+    table[0] = one;
+    table[1] = multiply_lazy(&f, gather(&f, bases, at), into);
+    for (int i = 2; i < 16; i++) table[i] = multiply_lazy(&f, table[i - 1], table[1]);
+    // Fixed 4-bit windows from the top; every value stays below 2p, which
+    // the lazy multiplication and squaring both accept.
+#define DIGIT(window) ((unsigned)(exponent[(window) / 16] >> (4 * ((window) % 16))) & 15u)
+    int top = 63;
+    while (top > 0 && DIGIT(top) == 0) top--;
+    lanes result = table[DIGIT(top)];
+    for (int window = top - 1; window >= 0; window--) {
+        for (int i = 0; i < 4; i++) result = square_lazy(&f, result);
+        if (DIGIT(window) != 0) result = multiply_lazy(&f, result, table[DIGIT(window)]);
+    }
+#undef DIGIT
+    write_totals(reduce_once(&f, multiply_lazy(&f, result, out_of)), out);
+}
+
 KERNEL void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
     const field_lanes f = broadcast(field);
     const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
@@ -437,6 +469,12 @@ void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, c
 
 void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
     (void)field, (void)a, (void)out;
+    abort();
+}
+
+void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, const uint64_t *exponent,
+                        const uint64_t *constants, uint64_t *out) {
+    (void)field, (void)bases, (void)exponent, (void)constants, (void)out;
     abort();
 }
 

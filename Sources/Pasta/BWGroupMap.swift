@@ -66,7 +66,25 @@ public struct BWGroupMap<Curve: PastaCurve>: Sendable {
         let squares = ts.map(\.squared)
         var alphas = squares.map { ($0 + fu) * $0 }
         Field.batchInvert(&alphas)
-        return zip(squares, alphas).map { firstPoint(candidates(tSquared: $0, alpha: $1)) }
+        // Each t's x by the Legendre symbols alone, then every root at once
+        // (eight exponentiations side by side where the kernels run).
+        let xs = zip(squares, alphas).map { firstX(candidates(tSquared: $0, alpha: $1)) }
+        let roots = Field.squareRoots(of: xs.map(Curve.curveEquation))
+        return zip(xs, roots).map { x, y in
+            // The chosen x's f(x) is a square, so it has a root.
+            guard let y else { preconditionFailure("BW map's chosen candidate on \(Curve.name) has no root") }
+            return AffinePoint(unchecked: x, y)
+        }
+    }
+
+    /// `firstPoint`'s choice of x: the first candidate whose f(x) is a
+    /// square (or zero), which one of the three always is.
+    @inlinable
+    func firstX(_ xs: (Field, Field, Field)) -> Field {
+        for x in [xs.0, xs.1] where Curve.curveEquation(x).legendreSymbol != .quadraticNonResidue {
+            return x
+        }
+        return xs.2
     }
 
     @inlinable

@@ -32,7 +32,26 @@ extension PrimeField {
     @inlinable
     public var squareRoot: Self? {
         if isZero { return Self.zero }
-        let w = power(Self.traceMinusOneOverTwo)
+        return squareRoot(fromPower: power(Self.traceMinusOneOverTwo))
+    }
+
+    /// Square roots of many elements, each the one `squareRoot` returns:
+    /// where the eight-lane kernels run (see `VectorArithmetic`), the
+    /// exponentiation every root starts with runs for eight elements at
+    /// once, most of a root's cost and most of SRS creation's.
+    ///
+    /// - Parameter values: the elements.
+    /// - Returns: each element's root, or nil where it is not a square.
+    public static func squareRoots(of values: [Self]) -> [Self?] {
+        let powers = VectorArithmetic.isAvailable
+            ? VectorArithmetic.unsafePowers(of: values, exponent: traceMinusOneOverTwo)
+            : values.map { $0.power(traceMinusOneOverTwo) }
+        return zip(values, powers).map { value, power in value.isZero ? Self.zero : value.squareRoot(fromPower: power) }
+    }
+
+    /// The rest of `squareRoot` given w = self^((t−1)/2), self nonzero.
+    @inlinable
+    func squareRoot(fromPower w: Self) -> Self? {
         let x = w * self
         let b = x * w
         let tables = Self.twoAdicDiscreteLog

@@ -50,6 +50,16 @@ struct SquareRootTests {
         }
     }
 
+    @Test("roots of many elements at once equal squareRoot one at a time: squares, non-squares, zero, counts around the kernels' eight lanes, both fields")
+    func batchedRoots() async {
+        await propertyCheck(count: 6, input: elements(Fp.self).array(of: 0...21), elements(Fq.self).array(of: 1...17)) { a, b in
+            let fp = a + a.map(\.squared) + [.zero]
+            #expect(Fp.squareRoots(of: fp) == fp.map(\.squareRoot))
+            let fq = b + b.map(\.squared)
+            #expect(Fq.squareRoots(of: fq) == fq.map(\.squareRoot))
+        }
+    }
+
     @Test("the table square root equals arkworks' Tonelli–Shanks loop: random elements, every 2-adic order, the edges, both fields")
     func tableRootMatchesLoop() async {
         await propertyCheck(count: 30, input: elements(Fp.self), elements(Fq.self)) { a, b in

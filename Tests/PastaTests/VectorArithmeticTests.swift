@@ -72,6 +72,26 @@ struct VectorArithmeticTests {
         }
     }
 
+    @Test("eight-lane powers equal power(_:) on random bases and exponents, the square root's exponent, zero and small exponents, any count, both fields",
+          .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
+    func powers() async {
+        func check<F: PrimeField>(_ bases: [F], _ exponent: UInt256) {
+            #expect(VectorArithmetic.unsafePowers(of: bases, exponent: exponent) == bases.map { $0.power(exponent) }, "exponent \(exponent)")
+        }
+        await propertyCheck(count: 8, input: elements(Fp.self).array(of: 1...19), elements(Fq.self).array(of: 9), Gen.uint64(), Gen.uint64()) { a, b, low, high in
+            let exponent = UInt256(low, high, low ^ high, high >> 1)
+            check(a, exponent)
+            check(b, exponent)
+            check(a, Fp.traceMinusOneOverTwo)
+            check(b, Fq.traceMinusOneOverTwo)
+        }
+        let edges: [Fp] = [.zero, .one, -.one, Fp(2), Fp(16), Fp(256), Fp.generator, -Fp(16)]
+        for exponent in [UInt256(0), UInt256(1), UInt256(2), UInt256(15), UInt256(16), UInt256(0, 0, 0, 1 << 63), UInt256(UInt64.max, UInt64.max, UInt64.max, UInt64.max)] {
+            check(edges, exponent)
+        }
+        #expect(VectorArithmetic.unsafePowers(of: [Fq](), exponent: UInt256(3)).isEmpty)
+    }
+
     @Test("bucket rounds through the kernels equal the Swift rounds: many buckets, full and short slots, deferrals, both curves",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func vectorBuckets() async {

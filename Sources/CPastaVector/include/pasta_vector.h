@@ -103,6 +103,19 @@ void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_la
                                  void *buckets, const pasta_bucket_addition *additions,
                                  size_t count, const uint64_t *scratch, const uint64_t *inverses);
 
+/// Eight powers at once: out[i] = bases[i]^e, bases and out in the Swift
+/// form (four Montgomery words a lane, R = 2^256), e the four words of
+/// `exponent`, least significant first. A chain of one exponentiation is a
+/// few hundred dependent multiplications, so this is for many
+/// exponentiations with the same exponent, such as square roots.
+/// `constants` holds twelve words: the Montgomery words of 256, of 1 and
+/// of 16 (which are 2^264, 2^256 and 2^260 mod p as plain integers, what
+/// the kernel needs to move between R = 2^256 and its own R = 2^260).
+///
+/// The caller guarantees `pasta_vector_available()`; every base below p.
+void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, const uint64_t *exponent,
+                        const uint64_t *constants, uint64_t *out);
+
 /// Montgomery multiplication with R = 2^260 of eight pairs, lane by lane,
 /// for tests: a, b and out hold eight values of four words each, a and b
 /// below 2^256 but not necessarily below p (the kernels multiply results
