@@ -1,4 +1,4 @@
-import Pasta
+@testable import Pasta
 import PropertyBased
 import Testing
 
@@ -69,6 +69,32 @@ struct FieldArithmeticTests {
             }
         }
         #expect(Fp.zero.inverse == nil)
+    }
+
+    @Test("the divsteps inverse equals Fermat's on random elements and the edges (±1, ±2, powers of two, p − 2, Montgomery forms near 0 and p), both fields")
+    func divstepsInverse() async {
+        func check<F: PrimeField>(_ a: F) {
+            #expect(a.inverse == a.inverseByFermat, "\(a) in \(F.name)")
+        }
+        await propertyCheck(count: 60, input: elements(Fp.self), elements(Fq.self)) { a, b in
+            check(a)
+            check(b)
+            check(a.squared.squared)
+        }
+        func edges<F: PrimeField>(_: F.Type) {
+            let p = F.modulus
+            var values: [F] = [.zero, .one, -.one, F(2), -F(2), F(3), F.generator]
+            for shift in [1, 62, 63, 64, 124, 200, 253] { values.append(F(2).power(UInt256(UInt64(shift)))) }
+            // Stored values 1, 2 and p − 1, p − 2: the divsteps invert the stored integer.
+            for stored in [UInt256(1), UInt256(2), p.subtractingReportingOverflow(UInt256(1)).partialValue, p.subtractingReportingOverflow(UInt256(2)).partialValue] {
+                values.append(F(montgomeryValue: stored))
+            }
+            for value in values { check(value) }
+        }
+        edges(Fp.self)
+        edges(Fq.self)
+        // Too few batches: nil, never a wrong answer.
+        #expect(InverseDivsteps.inverse(of: Fp(12345).montgomeryValue, modulus: Fp.modulus, modulusInverse: 0 &- Fp.montgomeryInverse, maximumBatches: 2) == nil)
     }
 
     @Test("batch inversion matches one-by-one inversion and keeps zeros") func batchInversion() async {
