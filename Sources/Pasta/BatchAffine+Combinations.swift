@@ -72,6 +72,9 @@ extension BatchAffine {
         }
 
         var scratch = Scratch(vectorized: vectorized)
+        // A round names at most every combination; the first windows' rounds
+        // name fewer, and the list would otherwise grow again later.
+        if vectorized { scratch.vector.chords.reserveCapacity(count) }
         let table = multiples(points, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
