@@ -68,40 +68,36 @@ public struct BWGroupMap<Curve: PastaCurve>: Sendable {
         Field.batchInvert(&alphas)
         // Each t's x by the Legendre symbols alone, then every root at once
         // (eight exponentiations side by side where the kernels run).
-        let xs = zip(squares, alphas).map { firstX(candidates(tSquared: $0, alpha: $1)) }
-        let roots = Field.squareRoots(of: xs.map(Curve.curveEquation))
-        return zip(xs, roots).map { x, y in
-            // The chosen x's f(x) is a square, so it has a root.
-            guard let y else { preconditionFailure("BW map's chosen candidate on \(Curve.name) has no root") }
-            return AffinePoint(unchecked: x, y)
-        }
+        let chosen = zip(squares, alphas).map { firstCandidate(candidates(tSquared: $0, alpha: $1)) }
+        let roots = Field.squareRoots(of: chosen.map(\.fx))
+        return zip(chosen, roots).map { point(x: $0.x, root: $1) }
     }
 
-    /// `firstPoint`'s choice of x: the first candidate whose f(x) is a
-    /// square (or zero), which one of the three always is.
+    /// The first candidate x whose f(x) is a square (or zero), which one of
+    /// the three always is, with that f(x). The Legendre symbol decides: a
+    /// non-square's root attempt is an exponentiation thrown away, and half
+    /// the candidates are non-squares.
     @inlinable
-    func firstX(_ xs: (Field, Field, Field)) -> Field {
-        for x in [xs.0, xs.1] where Curve.curveEquation(x).legendreSymbol != .quadraticNonResidue {
-            return x
+    func firstCandidate(_ xs: (Field, Field, Field)) -> (x: Field, fx: Field) {
+        for x in [xs.0, xs.1] {
+            let fx = Curve.curveEquation(x)
+            if fx.legendreSymbol != .quadraticNonResidue { return (x, fx) }
         }
-        return xs.2
+        return (xs.2, Curve.curveEquation(xs.2))
+    }
+
+    /// The point (x, y) given the root y of the chosen candidate's f(x).
+    @inlinable
+    func point(x: Field, root y: Field?) -> AffinePoint<Curve> {
+        // Unreachable when nil: the product of the three f(x) values is a
+        // square, so one of them is. groupmap panics here too.
+        guard let y else { preconditionFailure("BW map found no candidate on \(Curve.name); the field constants are wrong") }
+        return AffinePoint(unchecked: x, y)
     }
 
     @inlinable
     func firstPoint(_ xs: (Field, Field, Field)) -> AffinePoint<Curve> {
-        // The Legendre symbol first: a non-square's root attempt is an
-        // exponentiation thrown away, and half the candidates are non-squares.
-        for x in [xs.0, xs.1] {
-            let fx = Curve.curveEquation(x)
-            if fx.legendreSymbol != .quadraticNonResidue, let y = fx.squareRoot {
-                return AffinePoint(unchecked: x, y)
-            }
-        }
-        if let y = Curve.curveEquation(xs.2).squareRoot {
-            return AffinePoint(unchecked: xs.2, y)
-        }
-        // Unreachable: the product of the three f(x) values is a square, so
-        // one of them is. groupmap panics here too.
-        preconditionFailure("BW map found no candidate on \(Curve.name); the field constants are wrong")
+        let chosen = firstCandidate(xs)
+        return point(x: chosen.x, root: chosen.fx.squareRoot)
     }
 }

@@ -89,6 +89,7 @@ extension BatchAffine {
             for half in 0..<halves {
                 let slot = half / 2
                 let endomorphism = half & 1 == 1
+                let xi = endomorphism ? beta : nil
                 if vectorized {
                     // The kernels read the entries themselves, sign and φ
                     // included; an accumulator still at the identity takes
@@ -100,8 +101,7 @@ extension BatchAffine {
                         if digit == 0 || !finite[point] { continue }
                         let entry = point * tableSize + abs(digit) - 1
                         if accumulators[combination].isInfinity {
-                            let multiple = table[entry]
-                            accumulators[combination] = Point(unchecked: endomorphism ? beta * multiple.x : multiple.x, multiple.y.negated(if: digit < 0))
+                            accumulators[combination] = addend(table[entry], negated: digit < 0, xi: xi)
                         } else {
                             scratch.vector.chords.append(BucketAddition(point: Int32(entry), bucket: Int32(combination), negated: digit < 0 ? 1 : 0))
                         }
@@ -131,12 +131,24 @@ extension BatchAffine {
                     let entry = addends[combination]
                     if entry.isInfinity { continue }
                     let digit = digits[(halves * combination + half) * windows + window]
-                    let x = endomorphism ? beta * entry.x : entry.x
-                    addends[combination] = Point(unchecked: x, entry.y.negated(if: digit < 0))
+                    addends[combination] = addend(entry, negated: digit < 0, xi: xi)
                 }
                 add(addends, into: &accumulators, scratch: &scratch)
             }
         }
         return accumulators
+    }
+
+    /// A finite table entry as a combination adds it: negated for a
+    /// negative digit, and φ(P) = (ξx, y) for a term's second GLV half.
+    ///
+    /// - Parameters:
+    ///   - entry: the table entry.
+    ///   - negated: whether the digit was negative.
+    ///   - xi: ξ for a second half (the caller reads it once), else nil.
+    /// - Returns: the point to add.
+    @inlinable @inline(__always)
+    static func addend(_ entry: Point, negated: Bool, xi: Field?) -> Point {
+        Point(unchecked: xi.map { $0 * entry.x } ?? entry.x, entry.y.negated(if: negated))
     }
 }

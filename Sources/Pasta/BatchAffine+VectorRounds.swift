@@ -55,11 +55,11 @@ extension BatchAffine {
         _ table: [Point], into accumulators: inout [Point], endomorphism: Bool, scratch: inout Scratch
     ) {
         if unsafeVectorChordRound(table, into: &accumulators, endomorphism: endomorphism, scratch: &scratch.vector) { return }
-        let beta = Curve.endomorphismCoefficient
+        let xi = endomorphism ? Curve.endomorphismCoefficient : nil
         for addition in scratch.vector.chords {
-            let entry = table[Int(addition.point)], target = Int(addition.bucket)
-            let addend = Point(unchecked: endomorphism ? beta * entry.x : entry.x, entry.y.negated(if: addition.negated != 0))
-            accumulators[target] = (accumulators[target].projective + addend).affine
+            let target = Int(addition.bucket)
+            let q = addend(table[Int(addition.point)], negated: addition.negated != 0, xi: xi)
+            accumulators[target] = (accumulators[target].projective + q).affine
         }
     }
 
