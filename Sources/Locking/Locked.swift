@@ -9,6 +9,10 @@
 /// every other tool understand, so the concurrency checks in
 /// `ci/sanitize.sh` see the real happens-before edges; uncontended it costs
 /// about what `Mutex` does.
+///
+/// Give it a value with a size: ThreadSanitizer places the access to a
+/// zero-sized value (`Locked<Void>`) one past the end of this object and
+/// reports a race with whatever the allocator put next.
 public final class Locked<Value: ~Copyable>: @unchecked Sendable {
     // @unchecked: `value` is only read or written between `lock` and
     // `unlock` of `mutex`, which is what makes sharing it sound.

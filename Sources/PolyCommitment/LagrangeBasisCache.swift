@@ -18,7 +18,12 @@ import Synchronization
 final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     private final class Cell: Sendable {
         let value = Locked<[PolyComm<Curve>]?>(nil)
-        let computing = Locked<Void>(())
+        /// Held while this size's basis is computed; guards how many times
+        /// it was (0 or 1). Not `Locked<Void>`: the access to a zero-sized
+        /// value lies one past the end of the lock's object, where
+        /// ThreadSanitizer takes it for a race with whatever was allocated
+        /// next (it reported one in the harness's free schedule).
+        let computing = Locked<Int>(0)
     }
 
     private let cells = Locked<[Int: Cell]>([:])
@@ -37,8 +42,9 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     func basis(size: Int, compute: () -> [PolyComm<Curve>]) -> [PolyComm<Curve>] {
         let cell = cell(size)
         if let stored = cell.value.withLock({ $0 }) { return stored }
-        return cell.computing.withLock { _ in
+        return cell.computing.withLock { computations in
             if let stored = cell.value.withLock({ $0 }) { return stored }
+            computations += 1
             computationCount.add(1, ordering: .relaxed)
             let computed = compute()
             cell.value.withLock { $0 = computed }
