@@ -22,6 +22,19 @@ let strict: [SwiftSetting] = [
 let deliberateLeak: [SwiftSetting] = Context.environment["PLONK_DELIBERATE_LEAK"] == "1"
     ? [.define("PLONK_DELIBERATE_LEAK")] : []
 
+// Optimized crypto in a debug build, for the sanitizer runs (ci/sanitize.sh):
+// with PLONK_OPTIMIZE_CRYPTO=1 in the environment, Pasta, CPastaVector and
+// PolyCommitment compile with optimization whatever the configuration. The
+// sanitizer builds are debug builds because the test suites need testable
+// imports; the harness run in the same build then spends its time in the
+// bindings and the harness, the code the sanitizers are there to watch,
+// instead of in unoptimized field arithmetic (one program in 20 s, against
+// 30 in 10 s optimized), and no second, release build is needed. Unsafe
+// flags, so never set for a build of this package as a dependency.
+let optimizeCrypto = Context.environment["PLONK_OPTIMIZE_CRYPTO"] == "1"
+let optimizedSwift: [SwiftSetting] = optimizeCrypto ? [.unsafeFlags(["-O"])] : []
+let optimizedC: [CSetting] = optimizeCrypto ? [.unsafeFlags(["-O2"])] : []
+
 let package = Package(
     name: "PlonkLeakCheck",
     products: [
@@ -41,10 +54,10 @@ let package = Package(
     targets: [
         // Eight-lane field arithmetic (AVX-512 IFMA) for batch-affine rounds,
         // chosen at run time; Pasta falls back to its Swift arithmetic.
-        .target(name: "CPastaVector"),
-        .target(name: "Pasta", dependencies: ["CPastaVector"], swiftSettings: strict),
+        .target(name: "CPastaVector", cSettings: optimizedC),
+        .target(name: "Pasta", dependencies: ["CPastaVector"], swiftSettings: strict + optimizedSwift),
         .target(name: "Locking", swiftSettings: strict),
-        .target(name: "PolyCommitment", dependencies: ["Pasta", "Locking"], swiftSettings: strict),
+        .target(name: "PolyCommitment", dependencies: ["Pasta", "Locking"], swiftSettings: strict + optimizedSwift),
         .target(name: "CPlonkBindings"),
         // The plain C field multiplication `leakcheck bench fp-mul` measures
         // the Swift code against, in the same process.
