@@ -103,7 +103,7 @@ struct BatchAffineTests {
             let a = UInt64(i + 1) &* 0x9e37_79b9_7f4a_7c15 ^ salt
             return Fp(reducing: UInt256(a, a &* 0xbf58_476d_1ce4_e5b9, a ^ 0x94d0_49bb_1331_11eb, a >> 3))
         }
-        var ps = (0..<count).map { value($0, 1) * Vesta.generator }
+        var ps: [AffinePoint<Vesta>] = (0..<count).map { point(liftedFrom: Fq(reducing: value($0, 1).canonical)) }
         var ks = (0..<count).map { value($0, 2) }
         ps[3] = .infinity
         ks[5] = .zero

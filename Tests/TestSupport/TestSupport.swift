@@ -36,7 +36,30 @@ public func elements<F: PrimeField>(_: F.Type) -> Generator<F, some Sequence & S
     Gen.uint64().array(of: 4).map { F(reducing: UInt256($0[0], $0[1], $0[2], $0[3])) }
 }
 
-/// Random points of a curve: the generator times a random scalar.
+/// Random points of a curve, `point(liftedFrom:)` of random elements. A
+/// square root costs a few hundred multiplications against a few thousand
+/// for a scalar multiplication of the generator, which is what this did
+/// before: in debug builds, generating points took most of the time of the
+/// batch-affine tests.
 public func points<C: PastaCurve>(_: C.Type) -> Generator<AffinePoint<C>, some Sequence & SendableMetatype> {
-    elements(C.ScalarField.self).map { $0 * C.generator }
+    elements(C.BaseField.self).map { point(liftedFrom: $0) }
+}
+
+/// A point of the curve from a field element: x stepped up to the first
+/// x³ + 5 that is a square, and one of its roots (the sign from the step
+/// count and x's low bit). Both curves have prime order, so every such
+/// point is in the group.
+///
+/// - Parameter start: where the search for x begins.
+/// - Returns: a point whose x is the first valid one from `start` on.
+public func point<C: PastaCurve>(liftedFrom start: C.BaseField) -> AffinePoint<C> {
+    var x = start, steps: UInt64 = 0
+    while true {
+        if let root = C.curveEquation(x).squareRoot {
+            let negate = (x.canonical.w0 ^ steps) & 1 == 1
+            return try! AffinePoint<C>(x: x, y: negate ? -root : root)  // on the curve by construction
+        }
+        x = x + .one
+        steps += 1
+    }
 }
