@@ -7,6 +7,11 @@
 #                              built against the legacy implementation
 #   ci/fuzz.sh run [SECONDS]   fuzz each target for SECONDS (default 30), then merge new coverage
 #                              into corpora/<Target>/ with -merge=1
+#   ci/fuzz.sh check [SECONDS] what CI runs: replay the regression and legacy inputs, then fuzz each
+#                              target for SECONDS (default 10) from its corpus, which libFuzzer runs
+#                              in full before fuzzing (so a corpus input that crashes fails here as
+#                              in replay); no merge, since CI's clone is thrown away (replay plus run
+#                              ran the corpora three times)
 #   ci/fuzz.sh target NAME [LIBFUZZER FLAGS...]
 #                              fuzz one target until stopped (or as the flags say), with its
 #                              dictionary, corpus and artifact directory set up; for many cores
@@ -29,14 +34,24 @@ build() {
 
 replay() {
   build
+  replay_inputs corpora corpora/regressions
+  replay_legacy
+}
+
+# replay_inputs ROOT… runs every ROOT/<Target>/* input once.
+replay_inputs() {
   for target in "${targets[@]}"; do
-    for dir in "corpora/$target" "corpora/regressions/$target"; do
+    for root in "$@"; do
+      dir="$root/$target"
       if compgen -G "$dir/*" >/dev/null; then
         "$bin/$target" -runs=0 "$dir"/* >/dev/null 2>"$bin/$target.replay.log" || { cat "$bin/$target.replay.log"; echo "FAIL: $target crashed replaying $dir" >&2; exit 1; }
         echo "ok: $target replays $(ls "$dir" | wc -l) input(s) from $dir"
       fi
     done
   done
+}
+
+replay_legacy() {
   for input in corpora/legacy/*.bin; do
     if PLONK_FUZZ_IMPLEMENTATION=legacy "$bin/OwnershipFuzzer" -runs=0 "$input" >/dev/null 2>"$bin/legacy.log"; then
       echo "FAIL: $input did not crash the OwnershipFuzzer on the legacy implementation" >&2
@@ -48,18 +63,31 @@ replay() {
 }
 
 run() {
-  local seconds="${1:-30}"
   build
+  fuzz "${1:-30}" merge
+}
+
+check() {
+  build
+  replay_inputs corpora/regressions
+  replay_legacy
+  fuzz "${1:-10}" no-merge
+}
+
+# fuzz SECONDS merge|no-merge fuzzes every target from its corpus.
+fuzz() {
+  local seconds="$1" merge="$2"
   mkdir -p fuzz-artifacts
   for target in "${targets[@]}"; do
     fresh="$(mktemp -d)"
     "$bin/$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ \
       -dict="Fuzz/Dictionaries/$target.dict" ${PLONK_FUZZ_FORK:+-fork=$PLONK_FUZZ_FORK} \
       "$fresh" "corpora/$target" 2>"$bin/$target.fuzz.log" || { tail -40 "$bin/$target.fuzz.log"; echo "FAIL: $target found a crash (see fuzz-artifacts/)" >&2; exit 1; }
-    "$bin/$target" -merge=1 "corpora/$target" "$fresh" >/dev/null 2>&1
+    [ "$merge" = merge ] && "$bin/$target" -merge=1 "corpora/$target" "$fresh" >/dev/null 2>&1
+    found=$(ls "$fresh" | wc -l)
     rm -rf "$fresh"
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$bin/$target.fuzz.log" | grep -o '[0-9]*$' || echo 0)
-    echo "ok: $target fuzzed ${seconds}s: ${runs} executions, $(( runs / seconds )) exec/s"
+    echo "ok: $target ran its $(ls "corpora/$target" | wc -l) corpus inputs and fuzzed ${seconds}s: ${runs} executions, $(( runs / seconds )) exec/s, ${found} input(s) added to the corpus$([ "$merge" = merge ] && echo ", merged" || echo ", not kept")"
   done
 }
 
@@ -77,5 +105,6 @@ case "${1:-}" in
   target) shift; target "$@" ;;
   replay) replay ;;
   run) run "${2:-30}" ;;
-  *) echo "usage: ci/fuzz.sh build|replay|run [SECONDS]|target NAME [FLAGS...]" >&2; exit 2 ;;
+  check) check "${2:-10}" ;;
+  *) echo "usage: ci/fuzz.sh build|replay|run [SECONDS]|check [SECONDS]|target NAME [FLAGS...]" >&2; exit 2 ;;
 esac
