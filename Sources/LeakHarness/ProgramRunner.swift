@@ -155,7 +155,10 @@ public enum ProgramRunner {
     // MARK: Free
 
     private static func runFree(_ program: Program, environment: ProgramEnvironment, recorder: TimelineRecorder?) -> [HistoryEvent] {
-        let events = Locked<[HistoryEvent]>([])
+        // Each thread keeps its own history and hands it over when it is
+        // done: one shared list took a lock on every step, which the
+        // threads then contended for on top of the bindings' own locks.
+        let histories = Locked<[[HistoryEvent]]>(Array(repeating: [], count: program.threads))
         let start = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
         for thread in 0..<program.threads {
@@ -163,19 +166,22 @@ public enum ProgramRunner {
             group.enter()
             Thread.detachNewThread {
                 start.wait()
+                var history = [HistoryEvent]()
+                history.reserveCapacity(steps.count)
                 for (index, step) in steps {
                     let begin = DispatchTime.now().uptimeNanoseconds
                     let outcome = StepExecutor.execute(step.operation, step: index, in: environment, waitTimeout: .seconds(10))
                     let end = DispatchTime.now().uptimeNanoseconds
-                    events.withLock { $0.append(HistoryEvent(step: index, operation: step.operation, start: begin, end: end, outcome: outcome)) }
+                    history.append(HistoryEvent(step: index, operation: step.operation, start: begin, end: end, outcome: outcome))
                     recorder?.record(step: index, thread: thread, stats: environment.bindings.allocationStats, expected: nil)
                 }
+                histories.withLock { [history] in $0[thread] = history }
                 group.leave()
             }
         }
         for _ in 0..<program.threads { start.signal() }
         group.wait()
-        return events.withLock { $0 }.sorted { $0.start < $1.start }
+        return histories.withLock { $0 }.joined().sorted { $0.start < $1.start }
     }
 
     // MARK: Cleanup
