@@ -3,23 +3,47 @@
 /// formulas apply to, which go to the kernels, and the exceptions, done
 /// here one at a time with the exact formulas.
 extension BatchAffine {
-    /// One round of `bucketSums` with the eight-lane kernels: additions the
-    /// chord formula does not apply to (a bucket emptied by P + (−P) earlier,
-    /// P + P, P + (−P)) are done here one at a time, the rest in one vector
-    /// round.
+    /// One round of `bucketSums` with the eight-lane kernels.
+    ///
+    /// While no bucket has been emptied (`emptiedBuckets` is zero), every
+    /// bucket and point of the round is finite, so the round goes to the
+    /// kernels as it is, with no look at the points here: the only
+    /// exceptions left are P + P and P + (−P), whose zero denominator the
+    /// kernels report before writing anything. Such a round, and every
+    /// round once some bucket has been emptied, is sorted here instead: the
+    /// additions the chord formula does not apply to (an empty bucket, P + P,
+    /// P + (−P)) one at a time with the exact formulas, the rest in one
+    /// vector round.
+    ///
+    /// - Parameters:
+    ///   - round: the additions, no two into the same bucket; lent to the
+    ///     kernels by swapping it into the scratch and back, not copied.
+    ///   - emptiedBuckets: how many buckets an exact sum has left at the
+    ///     identity; this round adds the ones it empties and takes off
+    ///     the ones it refills.
     static func addVectorRound(
         _ points: [Point],
-        _ round: [BucketAddition],
+        _ round: inout [BucketAddition],
         into buckets: inout [Point],
+        emptiedBuckets: inout Int,
         scratch: inout VectorScratch
     ) {
+        if emptiedBuckets == 0 {
+            swap(&round, &scratch.chords)
+            let added = unsafeVectorChordRound(points, into: &buckets, scratch: &scratch)
+            swap(&round, &scratch.chords)
+            if added { return }
+        }
         scratch.chords.removeAll(keepingCapacity: true)
         for addition in round {
             let target = Int(addition.bucket), p = buckets[target], q = points[Int(addition.point)]
             if isGeneric(p, q) {
                 scratch.chords.append(addition)
             } else {
-                buckets[target] = exceptionalSum(p, q.negated(if: addition.negated != 0))
+                let sum = exceptionalSum(p, q.negated(if: addition.negated != 0))
+                if sum.isInfinity && !p.isInfinity { emptiedBuckets += 1 }
+                if p.isInfinity && !sum.isInfinity { emptiedBuckets -= 1 }
+                buckets[target] = sum
             }
         }
         let added = unsafeVectorChordRound(points, into: &buckets, scratch: &scratch)

@@ -64,11 +64,12 @@ public enum MultiScalarMultiplication {
     }
 
     /// Σ dᵢ·Pᵢ for one window's digits: the points go into buckets by digit
-    /// (batch-affine), then the buckets are weighted and summed.
+    /// (batch-affine), then the buckets are weighted and summed. The points
+    /// are GLV terms, never the identity (`glvTerms` leaves those out).
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     static func windowSum<Curve: PastaCurve>(_ points: [AffinePoint<Curve>], digits: [Int16], offset: Int, stride: Int, bucketCount: Int) -> JacobianPoint<Curve> {
-        weightedSum(BatchAffine<Curve>.bucketSums(of: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount))
+        weightedSum(BatchAffine<Curve>.bucketSums(ofFinite: points, digits: digits, offset: offset, stride: stride, bucketCount: bucketCount))
     }
 
     /// Σ (j+1)·buckets[j].
@@ -157,11 +158,15 @@ public enum MultiScalarMultiplication {
             SignedWindows.forEach(of: magnitude, windowBits: c) { window, digit in digits[row + window] = Int16(digit) }
             points.append(point)
         }
+        // ξ once: the curve's constant is built from its canonical words on
+        // every read.
+        let xi = Curve.endomorphismCoefficient
+        let basis = Curve.glvBasis
         for i in range where !bases[i].isInfinity && !scalars[i].isZero {
-            let split = Curve.glvBasis.decompose(scalars[i])
+            let split = basis.decompose(scalars[i])
             let base = bases[i]
             append(base.negated(if: split.firstIsNegative), split.first)
-            append(base.endomorphism.negated(if: split.secondIsNegative), split.second)
+            append(AffinePoint(unchecked: xi * base.x, base.y.negated(if: split.secondIsNegative)), split.second)
         }
         digits.removeLast(digits.count - points.count * windowCount)
         return (points, digits)
