@@ -43,14 +43,24 @@ extension BatchAffine {
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
     public static func combinations(of points: [Point], terms: [Term], width: Int) -> [Point] {
-        combinations(of: points, terms: terms, width: width, vectorized: VectorArithmetic.isAvailable)
+        let count = width > 0 ? terms.count / width : 0
+        return combinations(
+            of: points, terms: terms, width: width,
+            accumulators: Accumulators(forBatchOf: max(count, points.count)), vectorized: VectorArithmetic.isAvailable)
     }
 
-    /// `combinations(of:terms:width:)` with its rounds through the
-    /// eight-lane kernels or not (tests reach both on the same inputs).
+    /// `combinations(of:terms:width:)` with the accumulators (and tables)
+    /// chosen by the caller, and the affine rounds through the eight-lane
+    /// kernels or not (tests reach every path on the same inputs).
+    ///
+    /// A batch of a few combinations (as a small domain's Lagrange basis
+    /// makes) would pay an inversion for every one of its 26 windows' 9 or
+    /// so rounds and for 16 rounds of tables, to share each among a handful
+    /// of points; Jacobian accumulators and a table normalized at once pay
+    /// two inversions in all.
     @_specialize(where Curve == Vesta)
     @_specialize(where Curve == Pallas)
-    static func combinations(of points: [Point], terms: [Term], width: Int, vectorized: Bool) -> [Point] {
+    static func combinations(of points: [Point], terms: [Term], width: Int, accumulators kind: Accumulators, vectorized: Bool) -> [Point] {
         precondition(width > 0 && terms.count % width == 0, "width terms per combination")
         precondition(terms.allSatisfy { points.indices.contains($0.point) || $0.scalar.isZero }, "every term names one of the points")
         let count = terms.count / width
@@ -72,11 +82,14 @@ extension BatchAffine {
         }
 
         var scratch = Scratch(vectorized: vectorized)
+        let table = multiples(points, kind: kind, scratch: &scratch)
+        let beta = Curve.endomorphismCoefficient
+        if kind == .jacobian {
+            return jacobianCombinations(table: table, terms: terms, width: width, digits: digits, windows: windows)
+        }
         // A round names at most every combination; the first windows' rounds
         // name fewer, and the list would otherwise grow again later.
         if vectorized { scratch.vector.chords.reserveCapacity(count) }
-        let table = multiples(points, scratch: &scratch)
-        let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
         // The scalar rounds gather each round's addends; the kernels read the table.
         var addends = [Point](repeating: .infinity, count: vectorized ? 0 : count)
@@ -137,6 +150,42 @@ extension BatchAffine {
             }
         }
         return accumulators
+    }
+
+    /// The combinations with Jacobian accumulators, one at a time: per
+    /// window five doublings and a mixed addition per nonzero digit, then
+    /// one shared inversion for all.
+    ///
+    /// - Parameters:
+    ///   - table: the multiples of the points (see `multiples`).
+    ///   - terms: `width` terms per combination.
+    ///   - width: the term slots per combination.
+    ///   - digits: as `combinations` lays them out.
+    ///   - windows: digits per half.
+    /// - Returns: one point per combination.
+    static func jacobianCombinations(table: [Point], terms: [Term], width: Int, digits: [Int8], windows: Int) -> [Point] {
+        let count = terms.count / width
+        let halves = 2 * width
+        let tableSize = 1 << (windowBits - 1)
+        let beta = Curve.endomorphismCoefficient
+        var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: count)
+        for combination in 0..<count {
+            var accumulator = JacobianPoint<Curve>.infinity
+            for window in stride(from: windows - 1, through: 0, by: -1) {
+                if !accumulator.isInfinity {
+                    for _ in 0..<windowBits { accumulator = accumulator.doubled }
+                }
+                for half in 0..<halves {
+                    let digit = Int(digits[(halves * combination + half) * windows + window])
+                    if digit == 0 { continue }
+                    let entry = table[terms[combination * width + half / 2].point * tableSize + abs(digit) - 1]
+                    if entry.isInfinity { continue }
+                    accumulator += addend(entry, negated: digit < 0, xi: half & 1 == 1 ? beta : nil)
+                }
+            }
+            accumulators[combination] = accumulator
+        }
+        return JacobianPoint.batchNormalize(accumulators)
     }
 
     /// A finite table entry as a combination adds it: negated for a

@@ -28,9 +28,10 @@ extension BatchAffine {
         multiply(points, by: scalars, accumulators: Accumulators(forBatchOf: points.count))
     }
 
-    /// Where the products are accumulated.
+    /// Where the products are accumulated (and how the tables of multiples
+    /// are built).
     @usableFromInline
-    enum Accumulators {
+    enum Accumulators: Sendable {
         /// One point at a time, Jacobian, adding affine table entries.
         case jacobian
         /// A round of affine doublings or additions across all points at a
@@ -71,7 +72,7 @@ extension BatchAffine {
             // One single-term combination per point: the affine rounds,
             // gather and φ are those of `combinations`.
             let terms = active.enumerated().map { slot, index in Term(point: slot, scalar: scalars[index]) }
-            products = combinations(of: base, terms: terms, width: 1, vectorized: vectorized)
+            products = combinations(of: base, terms: terms, width: 1, accumulators: .affine, vectorized: vectorized)
         case .jacobian:
             products = jacobianAccumulation(Recoded(base, scalars: active.map { scalars[$0] }, vectorized: vectorized))
         }
@@ -81,14 +82,32 @@ extension BatchAffine {
 
     /// 1·P … 16·P of every point, one point's side by side at
     /// slot·16 + j − 1 (the accumulations read them at random, point by
-    /// point), built a round of additions across all points per multiple.
+    /// point): for `.affine`, built a round of additions across all points
+    /// per multiple, each round sharing one inversion; for `.jacobian` (a
+    /// few points, where sixteen inversions would cost more than the
+    /// table), in Jacobian coordinates point by point and normalized with
+    /// one inversion for the whole table.
     ///
     /// - Parameters:
-    ///   - base: the points.
+    ///   - base: the points; the identity gives a row of identities.
+    ///   - kind: how to build it.
     ///   - scratch: storage reused across rounds.
     /// - Returns: the table.
-    static func multiples(_ base: [Point], scratch: inout Scratch) -> [Point] {
+    static func multiples(_ base: [Point], kind: Accumulators, scratch: inout Scratch) -> [Point] {
         let tableSize = 1 << (windowBits - 1)
+        if kind == .jacobian {
+            var table = [JacobianPoint<Curve>]()
+            table.reserveCapacity(base.count * tableSize)
+            for point in base {
+                var multiple = point.projective
+                table.append(multiple)
+                for j in 2...tableSize {
+                    multiple = j == 2 ? multiple.doubled : multiple + point
+                    table.append(multiple)
+                }
+            }
+            return JacobianPoint.batchNormalize(table)
+        }
         var table = [Point](repeating: .infinity, count: base.count * tableSize)
         var previous = base
         for multiple in 1...tableSize {
@@ -114,7 +133,7 @@ extension BatchAffine {
         let count: Int
 
         /// Recodes every scalar's GLV halves and builds every point's
-        /// multiples (in affine rounds, whatever the accumulators).
+        /// multiples (as `multiples` does for a batch of this size).
         ///
         /// - Parameters:
         ///   - points: the points, none the identity.
@@ -131,7 +150,7 @@ extension BatchAffine {
             }
             self.digits = digits
             var scratch = Scratch(vectorized: vectorized)
-            table = multiples(points, scratch: &scratch)
+            table = multiples(points, kind: Accumulators(forBatchOf: count), scratch: &scratch)
             let beta = Curve.endomorphismCoefficient
             endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
         }

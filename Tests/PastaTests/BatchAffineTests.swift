@@ -139,23 +139,28 @@ struct BatchAffineTests {
         #expect(BatchAffine<Pallas>.multiply([.infinity], by: [.zero]) == [.infinity])
     }
 
-    @Test("linear combinations equal one multiplication per term and a sum: random points, coefficients and indices, widths 1 to 3, both curves")
+    @Test("linear combinations equal one multiplication per term and a sum, affine and Jacobian accumulators: random points, coefficients and indices, widths 1 to 3, both curves")
     func randomCombinations() async {
         await propertyCheck(count: 2, input: points(Vesta.self).array(of: 4), elements(Fp.self).array(of: 12), Gen.int(in: 0...3).array(of: 12)) { ps, ks, indices in
             for width in [2, 3] {
                 let terms = (0..<(12 / width * width)).map { BatchAffine<Vesta>.Term(point: indices[$0], scalar: ks[$0]) }
+                let expected = Self.combinations(ps, terms, width: width)
                 for vectorized in VectorArithmeticTests.arithmetics {
-                    #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width, vectorized: vectorized) == Self.combinations(ps, terms, width: width))
+                    #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width, accumulators: .affine, vectorized: vectorized) == expected)
                 }
+                #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width, accumulators: .jacobian, vectorized: false) == expected)
+                #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: width) == expected)
             }
         }
         await propertyCheck(count: 2, input: points(Pallas.self).array(of: 3), elements(Fq.self).array(of: 4)) { ps, ks in
             let terms = [BatchAffine<Pallas>.Term(point: 2, scalar: ks[0]), .init(point: 0, scalar: ks[1]), .init(point: 1, scalar: ks[2]), .absent]
-            #expect(BatchAffine<Pallas>.combinations(of: ps, terms: terms, width: 1) == Self.combinations(ps, terms, width: 1))
+            let expected = Self.combinations(ps, terms, width: 1)
+            #expect(BatchAffine<Pallas>.combinations(of: ps, terms: terms, width: 1) == expected)
+            #expect(BatchAffine<Pallas>.combinations(of: ps, terms: terms, width: 1, accumulators: .affine, vectorized: false) == expected)
         }
     }
 
-    @Test("combination edges: the identity as a point, zero and absent terms, the same point twice, P and −P, cancellation, ±1 and λ")
+    @Test("combination edges, affine and Jacobian accumulators: the identity as a point, zero and absent terms, the same point twice, P and −P, cancellation, ±1 and λ")
     func combinationEdges() {
         let g = Vesta.generator
         let h = Fp(9) * g
@@ -174,8 +179,9 @@ struct BatchAffineTests {
         ]
         let expected = Self.combinations(ps, terms, width: 2)
         for vectorized in VectorArithmeticTests.arithmetics {
-            #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, vectorized: vectorized) == expected)
+            #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, accumulators: .affine, vectorized: vectorized) == expected)
         }
+        #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, accumulators: .jacobian, vectorized: false) == expected)
         #expect(expected[1] == .infinity && expected[3] == .infinity && expected[4] == .infinity)
         #expect(expected[2] == Self.sum(g, g) && expected[7] == g)
         #expect(BatchAffine<Vesta>.combinations(of: [], terms: [], width: 2).isEmpty)
