@@ -44,6 +44,8 @@ extension Pallas: BindingsCurve {
 ///
 /// The strides are read once: in unspecialized generic code each read looks
 /// up the type's metadata, and this runs on every whole-domain call.
+@_specialize(where Curve == Vesta)
+@_specialize(where Curve == Pallas)
 func trackedBytes<Curve: PastaCurve>(_ basis: [PolyComm<Curve>]) -> Int {
     let commitmentStride = MemoryLayout<PolyComm<Curve>>.stride
     let pointStride = MemoryLayout<AffinePoint<Curve>>.stride

@@ -102,6 +102,8 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
     /// `lagrange_commitment(srs, domain_size, i)`.
     ///
     /// - Throws: `BindingsError` for a bad domain size or index.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func lagrangeCommitment(_ srs: SRSHandle<Curve>, domainSize: Int, index: Int) throws(BindingsError) -> PolyComm<Curve> {
         let all = try basis(srs, domainSize: domainSize)
         guard all.indices.contains(index) else { throw .commitment(.indexOutOfRange(index, count: all.count)) }
@@ -111,7 +113,13 @@ public struct FieldBindings<Curve: BindingsCurve>: Sendable {
     /// `maybe_lagrange_commitment(srs, domain_size, i)`: nil unless the basis
     /// is cached; never computes.
     ///
+    /// This and `lagrangeCommitment` are specialized for both curves: callers
+    /// in other modules reach them generically, and each use of the basis's
+    /// array type looked up its metadata at run time.
+    ///
     /// - Throws: `BindingsError` for a bad index of a cached basis (kimchi panics).
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func maybeLagrangeCommitment(_ srs: SRSHandle<Curve>, domainSize: Int, index: Int) throws(BindingsError) -> PolyComm<Curve>? {
         guard let all = srs.srs.maybeLagrangeBasis(domainSize: domainSize) else { return nil }
         guard all.indices.contains(index) else { throw .commitment(.indexOutOfRange(index, count: all.count)) }

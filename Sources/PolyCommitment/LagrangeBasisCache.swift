@@ -15,6 +15,11 @@ import Synchronization
 /// mistakes a thread reading a finished basis for one still computing it
 /// (the linearizability check of the leak harness found that confusion when
 /// one lock did both jobs).
+///
+/// Its methods are specialized for both curves: the bindings reach them
+/// from generic code in another module, where every use of a type built
+/// on `Curve` (the table, its cells, optional bases, the closures) looked
+/// up runtime metadata, about a tenth of the leak harness's cheap steps.
 final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     private final class Cell: Sendable {
         let value = Locked<[PolyComm<Curve>]?>(nil)
@@ -29,6 +34,8 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     private let cells = Locked<[Int: Cell]>([:])
     private let computationCount = Atomic<Int>(0)
 
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     private func cell(_ size: Int) -> Cell {
         cells.withLock { table in
             if let existing = table[size] { return existing }
@@ -39,6 +46,8 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     }
 
     /// The basis for `size`, computing it with `compute` if nobody has.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     func basis(size: Int, compute: () -> [PolyComm<Curve>]) -> [PolyComm<Curve>] {
         let cell = cell(size)
         if let stored = cell.value.withLock({ $0 }) { return stored }
@@ -53,6 +62,8 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
     }
 
     /// Stores a basis unless one is already there; returns whether it was stored.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     func setOnce(size: Int, _ basis: [PolyComm<Curve>]) -> Bool {
         let cell = cell(size)
         return cell.computing.withLock { _ in
@@ -66,6 +77,8 @@ final class LagrangeBasisCache<Curve: PastaCurve>: Sendable {
 
     /// The basis if it is ready now; never computes and never waits for a
     /// computation in progress.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     func ready(size: Int) -> [PolyComm<Curve>]? {
         guard let cell = cells.withLock({ $0[size] }) else { return nil }
         return cell.value.withLock { $0 }

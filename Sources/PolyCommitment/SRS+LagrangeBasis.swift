@@ -15,6 +15,9 @@ extension SRS {
     /// - Throws: `CommitmentError.domain` for an unsupported size, or
     ///   `.basisShapeMismatch` when the SRS has no points.
     public func lagrangeBasis(domainSize: Int, executor: some ParallelExecutor = DispatchExecutor()) throws(CommitmentError) -> [PolyComm<Curve>] {
+        // A cached basis, the common case, through code specialized for the
+        // curve (see `maybeLagrangeBasis`); the executor never matters then.
+        if let cached = maybeLagrangeBasis(domainSize: domainSize) { return cached }
         let size: Int
         do { size = try EvaluationDomain<Curve.ScalarField>.size(for: domainSize) } catch { throw .domain(error) }
         guard !g.isEmpty else { throw .basisShapeMismatch("an SRS with no points has no Lagrange basis") }
@@ -41,8 +44,15 @@ extension SRS {
     /// The basis if it is already cached; never computes (plonk-wasm's
     /// `maybe_lagrange_commitment` checks this first).
     ///
+    /// Specialized for both curves: the bindings call it (and
+    /// `lagrangeBasis`, through it) from generic code in another module on
+    /// every step, where unspecialized code looked up the metadata of each
+    /// type built on `Curve`.
+    ///
     /// - Parameter domainSize: the requested size, rounded up to a power of two.
     /// - Returns: nil when the size is unsupported or not cached yet.
+    @_specialize(where Curve == Vesta)
+    @_specialize(where Curve == Pallas)
     public func maybeLagrangeBasis(domainSize: Int) -> [PolyComm<Curve>]? {
         guard let size = try? EvaluationDomain<Curve.ScalarField>.size(for: domainSize) else { return nil }
         return lagrangeCache.ready(size: size)
