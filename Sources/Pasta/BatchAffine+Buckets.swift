@@ -91,16 +91,17 @@ extension BatchAffine {
         // Each digit is read once; the additions carry their bucket.
         var pending = [BucketAddition]()
         pending.reserveCapacity(points.count)
-        // Which buckets hold a point: a byte each stays in L1, where the
-        // buckets themselves (72 bytes each) do not.
-        var filled = [Bool](repeating: false, count: bucketCount)
+        // Per bucket: −2 while it is empty, −1 once it holds a point, then
+        // the last round that took it. The first pass reads it rather than
+        // the buckets themselves (72 bytes each, out of L1).
+        var roundOf = [Int32](repeating: -2, count: bucketCount)
         for i in points.indices {
             let digit = Int(digits[offset + i * stride])
             if digit == 0 || (!pointsAreFinite && points[i].isInfinity) { continue }
             precondition(abs(digit) <= bucketCount, "a digit within the buckets")
             let bucket = abs(digit) - 1
-            if !filled[bucket] {
-                filled[bucket] = true
+            if roundOf[bucket] == -2 {
+                roundOf[bucket] = -1
                 buckets[bucket] = points[i].negated(if: digit < 0)
             } else {
                 pending.append(BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0 ? 1 : 0))
@@ -109,7 +110,6 @@ extension BatchAffine {
         var round = [BucketAddition](), deferred = [BucketAddition]()
         round.reserveCapacity(roundSize)
         deferred.reserveCapacity(pending.count)  // a pass defers at most what it was given
-        var roundOf = [Int32](repeating: -1, count: bucketCount)  // the last round that took a bucket
         var roundNumber: Int32 = 0
         var emptiedBuckets = 0  // buckets an exact sum left at the identity (see addVectorRound)
         var scratch = Scratch()

@@ -82,14 +82,16 @@ extension BatchAffine {
         }
 
         var scratch = Scratch(vectorized: vectorized)
-        let table = multiples(points, kind: kind, scratch: &scratch)
-        let beta = Curve.endomorphismCoefficient
         if kind == .jacobian {
+            let table = multiples(points, kind: .jacobian, scratch: &scratch)
             return jacobianCombinations(table: table, terms: terms, width: width, digits: digits, windows: windows)
         }
-        // A round names at most every combination; the first windows' rounds
-        // name fewer, and the list would otherwise grow again later.
-        if vectorized { scratch.vector.chords.reserveCapacity(count) }
+        // A round names at most every combination (or, building the table,
+        // every point); the first rounds name fewer, and the list would
+        // otherwise grow again later, one allocation a doubling.
+        if vectorized { scratch.vector.chords.reserveCapacity(max(count, points.count)) }
+        let table = multiples(points, kind: .affine, scratch: &scratch)
+        let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
         // The scalar rounds gather each round's addends; the kernels read the table.
         var addends = [Point](repeating: .infinity, count: vectorized ? 0 : count)
