@@ -28,8 +28,9 @@ let deliberateLeak: [SwiftSetting] = Context.environment["PLONK_DELIBERATE_LEAK"
 // sanitizer builds are debug builds because the test suites need testable
 // imports; the harness run in the same build then spends its time in the
 // bindings and the harness, the code the sanitizers are there to watch,
-// instead of in unoptimized field arithmetic (one program in 20 s, against
-// 30 in 10 s optimized), and no second, release build is needed. Unsafe
+// instead of in unoptimized field arithmetic (one program in 20 s under
+// AddressSanitizer, against 18 to 24 in 10 s optimized, as CI has run
+// them), and no second, release build is needed. Unsafe
 // flags, so never set for a build of this package as a dependency.
 let optimizeCrypto = Context.environment["PLONK_OPTIMIZE_CRYPTO"] == "1"
 let optimizedSwift: [SwiftSetting] = optimizeCrypto ? [.unsafeFlags(["-O"])] : []
