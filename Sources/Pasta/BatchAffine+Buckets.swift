@@ -88,13 +88,23 @@ extension BatchAffine {
         precondition(stride > 0 && offset >= 0 && roundSize > 0, "a valid digit layout")
         precondition(points.isEmpty || offset + (points.count - 1) * stride < digits.count, "one digit per point")
         var buckets = [Point](repeating: .infinity, count: bucketCount)
-        // Each digit is read once; the additions carry their bucket.
-        var pending = [BucketAddition]()
-        pending.reserveCapacity(points.count)
         // Per bucket: −2 while it is empty, −1 once it holds a point, then
         // the last round that took it. The first pass reads it rather than
         // the buckets themselves (72 bytes each, out of L1).
         var roundOf = [Int32](repeating: -2, count: bucketCount)
+        var round = [BucketAddition](), deferred = [BucketAddition]()
+        round.reserveCapacity(roundSize)
+        deferred.reserveCapacity(points.count)  // a pass defers at most what it was given
+        var roundNumber: Int32 = 0
+        var emptiedBuckets = 0  // buckets an exact sum left at the identity (see addVectorRound)
+        var scratch = Scratch()
+        var vectorScratch = VectorScratch()
+        if vectorized { vectorScratch.chords.reserveCapacity(min(roundSize, points.count)) }  // one allocation, not one per doubling
+        // The first pass reads each digit once and fills rounds as it goes
+        // (a list of every addition, written here and read back by the
+        // rounds, was 1.5 MB a window at 2^17 terms): a point meeting an
+        // empty bucket fills it, and an addition whose bucket the round
+        // being filled already takes waits for a later pass.
         for i in points.indices {
             let digit = Int(digits[offset + i * stride])
             if digit == 0 || (!pointsAreFinite && points[i].isInfinity) { continue }
@@ -103,23 +113,31 @@ extension BatchAffine {
             if roundOf[bucket] == -2 {
                 roundOf[bucket] = -1
                 buckets[bucket] = points[i].negated(if: digit < 0)
-            } else {
-                pending.append(BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0 ? 1 : 0))
+                continue
+            }
+            let addition = BucketAddition(point: Int32(i), bucket: Int32(bucket), negated: digit < 0 ? 1 : 0)
+            if roundOf[bucket] == roundNumber {
+                deferred.append(addition)
+                continue
+            }
+            roundOf[bucket] = roundNumber
+            round.append(addition)
+            if round.count == roundSize {
+                addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
+                roundNumber += 1
             }
         }
-        var round = [BucketAddition](), deferred = [BucketAddition]()
-        round.reserveCapacity(roundSize)
-        deferred.reserveCapacity(pending.count)  // a pass defers at most what it was given
-        var roundNumber: Int32 = 0
-        var emptiedBuckets = 0  // buckets an exact sum left at the identity (see addVectorRound)
-        var scratch = Scratch()
-        var vectorScratch = VectorScratch()
-        if vectorized { vectorScratch.chords.reserveCapacity(min(roundSize, pending.count)) }  // one allocation, not one per doubling
+        if !round.isEmpty {
+            addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
+            roundNumber += 1
+        }
+        // Then the deferred additions, pass after pass.
+        var pending = [BucketAddition]()
+        swap(&pending, &deferred)
         while !pending.isEmpty {
             deferred.removeAll(keepingCapacity: true)
             var position = 0
             while position < pending.count {
-                round.removeAll(keepingCapacity: true)
                 while position < pending.count, round.count < roundSize {
                     let addition = pending[position]
                     position += 1
@@ -130,11 +148,7 @@ extension BatchAffine {
                         round.append(addition)
                     }
                 }
-                if vectorized {
-                    addVectorRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, scratch: &vectorScratch)
-                } else {
-                    addRound(points, round, into: &buckets, scratch: &scratch)
-                }
+                addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
                 roundNumber += 1
             }
             swap(&pending, &deferred)
@@ -145,6 +159,21 @@ extension BatchAffine {
     /// One addition of `bucketSums`: a point, negated when `negated` is
     /// nonzero, into a bucket; the C type, so the vector kernels read it too.
     typealias BucketAddition = pasta_bucket_addition
+
+    /// Runs one round of `bucketSums` by the arithmetic chosen and empties
+    /// the round's list for the next.
+    @inline(__always)
+    static func addRound(
+        _ points: [Point], _ round: inout [BucketAddition], into buckets: inout [Point], emptiedBuckets: inout Int,
+        vectorized: Bool, scratch: inout Scratch, vectorScratch: inout VectorScratch
+    ) {
+        if vectorized {
+            addVectorRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, scratch: &vectorScratch)
+        } else {
+            addRound(points, round, into: &buckets, scratch: &scratch)
+        }
+        round.removeAll(keepingCapacity: true)
+    }
 
     /// One round of `bucketSums`: every addition's point added into its
     /// bucket, the buckets all distinct, in the two passes of
