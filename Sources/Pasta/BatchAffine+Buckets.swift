@@ -134,6 +134,7 @@ extension BatchAffine {
         // Then the deferred additions, pass after pass.
         var pending = [BucketAddition]()
         swap(&pending, &deferred)
+        deferred.reserveCapacity(pending.count)  // once, not a growth at a time
         while !pending.isEmpty {
             deferred.removeAll(keepingCapacity: true)
             var position = 0
