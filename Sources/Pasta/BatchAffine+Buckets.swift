@@ -40,8 +40,8 @@ extension BatchAffine {
     /// `bucketSums(of:digits:offset:stride:bucketCount:roundSize:)` for
     /// points the caller knows to be finite, as Pippenger's GLV terms are:
     /// each call then leaves the points alone until a round adds them,
-    /// where checking for the identity read every point once more per
-    /// window (a third of the rounds' own time in `perf` at 2^17 terms).
+    /// where checking for the identity streamed every point (72 bytes for
+    /// one flag) through the cache once more per window.
     ///
     /// - Parameters:
     ///   - points: the points, none of them the identity (debug builds

@@ -44,9 +44,8 @@ extension BatchAffine {
     @_specialize(where Curve == Pallas)
     public static func combinations(of points: [Point], terms: [Term], width: Int) -> [Point] {
         let count = width > 0 ? terms.count / width : 0
-        return combinations(
-            of: points, terms: terms, width: width,
-            accumulators: Accumulators(forBatchOf: max(count, points.count)), vectorized: VectorArithmetic.isAvailable)
+        let kind: Accumulators = max(count, points.count) >= combinationAffineThreshold ? .affine : .jacobian
+        return combinations(of: points, terms: terms, width: width, accumulators: kind, vectorized: VectorArithmetic.isAvailable)
     }
 
     /// `combinations(of:terms:width:)` with the accumulators (and tables)

@@ -51,6 +51,17 @@ extension BatchAffine {
     @usableFromInline
     static var affineAccumulatorThreshold: Int { 128 }
 
+    /// From this many combinations (or points), `combinations` runs affine
+    /// rounds; below it, Jacobian accumulators. Lower than
+    /// `affineAccumulatorThreshold`, which dates from inversion by Fermat:
+    /// by divsteps a round's inversion costs about a sixth of that, and an
+    /// affine addition in the kernels about half a Jacobian one, so the
+    /// affine rounds pay for themselves from a few dozen elements. Batches
+    /// of 32 or more keep the affine rounds they always had; the Jacobian
+    /// side was measured on the harness's domains of 8, whose radix-4 step
+    /// asks for six combinations.
+    static var combinationAffineThreshold: Int { 32 }
+
     /// `multiply(_:by:)` with the accumulators chosen by the caller (tests
     /// reach both on the same inputs).
     @_specialize(where Curve == Vesta)
