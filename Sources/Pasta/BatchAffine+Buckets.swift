@@ -123,12 +123,12 @@ extension BatchAffine {
             roundOf[bucket] = roundNumber
             round.append(addition)
             if round.count == roundSize {
-                addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
+                runRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
                 roundNumber += 1
             }
         }
         if !round.isEmpty {
-            addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
+            runRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
             roundNumber += 1
         }
         // Then the deferred additions, pass after pass.
@@ -149,7 +149,7 @@ extension BatchAffine {
                         round.append(addition)
                     }
                 }
-                addRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
+                runRound(points, &round, into: &buckets, emptiedBuckets: &emptiedBuckets, vectorized: vectorized, scratch: &scratch, vectorScratch: &vectorScratch)
                 roundNumber += 1
             }
             swap(&pending, &deferred)
@@ -161,10 +161,11 @@ extension BatchAffine {
     /// nonzero, into a bucket; the C type, so the vector kernels read it too.
     typealias BucketAddition = pasta_bucket_addition
 
-    /// Runs one round of `bucketSums` by the arithmetic chosen and empties
-    /// the round's list for the next.
+    /// Runs one round of `bucketSums` by the arithmetic chosen (the kernels'
+    /// `addVectorRound` or the Swift `addRound`) and empties the round's
+    /// list for the next.
     @inline(__always)
-    static func addRound(
+    static func runRound(
         _ points: [Point], _ round: inout [BucketAddition], into buckets: inout [Point], emptiedBuckets: inout Int,
         vectorized: Bool, scratch: inout Scratch, vectorScratch: inout VectorScratch
     ) {
