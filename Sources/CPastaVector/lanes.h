@@ -1,0 +1,264 @@
+// The eight-lane Montgomery arithmetic the kernels share (AVX-512 IFMA,
+// five 52-bit limbs a lane), and their loads, stores, gathers and
+// scatters of Swift's four-word elements. Internal to CPastaVector: every
+// function here is inlined into the kernels of the file that includes it,
+// which must define KERNEL and INLINE (target attributes) first and
+// include it only on x86_64.
+#ifndef PASTA_VECTOR_LANES_H
+#define PASTA_VECTOR_LANES_H
+
+#include "pasta_vector.h"
+
+#include <immintrin.h>
+
+/// Every loop below has a fixed trip count and must become straight-line
+/// code: a loop left rolled keeps its vectors in memory (clang left the
+/// squaring's triangular loop rolled inside the larger kernels, which then
+/// spent a quarter of their time moving vectors to and from the stack).
+#define UNROLL _Pragma("clang loop unroll(full)")
+
+/// Eight field elements, limb i of every lane in v[i].
+typedef struct {
+    __m512i v[5];
+} lanes;
+
+/// The field's constants broadcast to every lane.
+typedef struct {
+    __m512i p[5];
+    __m512i inverse;
+    __m512i mask;
+} field_lanes;
+
+INLINE field_lanes broadcast(const pasta_vector_field *field) {
+    field_lanes f;
+    UNROLL
+    for (int i = 0; i < 5; i++) f.p[i] = _mm512_set1_epi64((long long)field->modulus[i]);
+    f.inverse = _mm512_set1_epi64((long long)field->inverse);
+    f.mask = _mm512_set1_epi64((long long)((1ULL << 52) - 1));
+    return f;
+}
+
+/// Brings limbwise sums or differences back to 52-bit limbs, carrying (or
+/// borrowing) each limb's excess into the next, and returns what left the
+/// top limb: 0, or -1 when the value went below zero (the limbs then hold
+/// it plus 2^260).
+INLINE __m512i propagate(const field_lanes *f, lanes *r) {
+    __m512i carry = _mm512_setzero_si512();
+    UNROLL
+    for (int i = 0; i < 5; i++) {
+        __m512i x = _mm512_add_epi64(r->v[i], carry);
+        carry = _mm512_srai_epi64(x, 52);
+        r->v[i] = _mm512_and_si512(x, f->mask);
+    }
+    return carry;
+}
+
+/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
+INLINE lanes reduce_once(const field_lanes *f, lanes r) {
+    lanes t;
+    UNROLL
+    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], f->p[i]);
+    __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
+    return r;
+}
+
+/// a - b mod p for a, b < p.
+INLINE lanes subtract(const field_lanes *f, lanes a, lanes b) {
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(a.v[i], b.v[i]);
+    // A borrow out of the top limb left a − b + 2^260; adding p and dropping
+    // the carry out of the top limb leaves a − b + p.
+    __mmask8 negative = _mm512_cmplt_epi64_mask(propagate(f, &r), _mm512_setzero_si512());
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_add_epi64(r.v[i], _mm512_maskz_mov_epi64(negative, f->p[i]));
+    propagate(f, &r);
+    return r;
+}
+
+/// a + b mod p for a, b < p.
+INLINE lanes add(const field_lanes *f, lanes a, lanes b) {
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_add_epi64(a.v[i], b.v[i]);
+    propagate(f, &r);
+    return reduce_once(f, r);
+}
+
+/// 4a as an integer (not reduced), for a < p: below 2^257, so limbs stay
+/// 52 bits wide and a multiplication by it still ends below 2p.
+INLINE lanes times_four(const field_lanes *f, lanes a) {
+    lanes r;
+    r.v[0] = _mm512_and_si512(_mm512_slli_epi64(a.v[0], 2), f->mask);
+    UNROLL
+    for (int i = 1; i < 5; i++)
+        r.v[i] = _mm512_or_si512(_mm512_and_si512(_mm512_slli_epi64(a.v[i], 2), f->mask),
+                                 _mm512_srli_epi64(a.v[i - 1], 50));
+    return r;
+}
+
+/// Montgomery-reduces a double-width product t[0..9] (52-bit columns that
+/// may hold a few bits of excess) by 2^260: t / 2^260 mod p, below 2p when
+/// t < 2^513. Pasta's moduli are 2^254 + c with c < 2^126, so their limb 3
+/// is zero and limb 4 is 2^46 (the header requires this shape): each step
+/// multiplies m by three limbs instead of five and takes m · 2^46 as shifts.
+/// Every step's m waits only on the column before it, so the chain is five
+/// short steps rather than the twenty-five of operand scanning.
+INLINE lanes montgomery_reduce(const field_lanes *f, __m512i t[10]) {
+    const __m512i zero = _mm512_setzero_si512();
+    UNROLL
+    for (int i = 0; i < 5; i++) {
+        __m512i m = _mm512_madd52lo_epu64(zero, t[i], f->inverse);
+        t[i] = _mm512_madd52lo_epu64(t[i], f->p[0], m);
+        t[i + 1] = _mm512_madd52hi_epu64(t[i + 1], f->p[0], m);
+        t[i + 1] = _mm512_madd52lo_epu64(t[i + 1], f->p[1], m);
+        t[i + 2] = _mm512_madd52hi_epu64(t[i + 2], f->p[1], m);
+        t[i + 2] = _mm512_madd52lo_epu64(t[i + 2], f->p[2], m);
+        t[i + 3] = _mm512_madd52hi_epu64(t[i + 3], f->p[2], m);
+        t[i + 4] = _mm512_add_epi64(t[i + 4], _mm512_and_si512(_mm512_slli_epi64(m, 46), f->mask));
+        t[i + 5] = _mm512_add_epi64(t[i + 5], _mm512_srli_epi64(m, 6));
+        // Column i is now a multiple of 2^52: carry it into the next.
+        t[i + 1] = _mm512_add_epi64(t[i + 1], _mm512_srli_epi64(t[i], 52));
+    }
+    lanes r;
+    UNROLL
+    for (int j = 5; j < 9; j++) {
+        t[j + 1] = _mm512_add_epi64(t[j + 1], _mm512_srli_epi64(t[j], 52));
+        r.v[j - 5] = _mm512_and_si512(t[j], f->mask);
+    }
+    r.v[4] = t[9];
+    return r;
+}
+
+/// a · b / 2^260 mod p, below 2p (not reduced), for a < 2^257 and
+/// b < 2^256 with 52-bit limbs: ab / 2^260 < 2^253 < p, and the reduction
+/// adds less than p. Such a result may go straight into another
+/// multiplication. Low and high halves of the partial products gather in
+/// separate columns so that no column's chain of accumulations is long.
+INLINE lanes multiply_lazy(const field_lanes *f, lanes a, lanes b) {
+    __m512i low[9], high[9], t[10];
+    UNROLL
+    for (int k = 0; k < 9; k++) low[k] = high[k] = _mm512_setzero_si512();
+    UNROLL
+    for (int i = 0; i < 5; i++)
+        UNROLL
+        for (int j = 0; j < 5; j++) {
+            low[i + j] = _mm512_madd52lo_epu64(low[i + j], a.v[j], b.v[i]);
+            high[i + j] = _mm512_madd52hi_epu64(high[i + j], a.v[j], b.v[i]);
+        }
+    t[0] = low[0];
+    UNROLL
+    for (int k = 1; k < 9; k++) t[k] = _mm512_add_epi64(low[k], high[k - 1]);
+    t[9] = high[8];
+    return montgomery_reduce(f, t);
+}
+
+/// a² / 2^260 mod p, below 2p, for a < 2^256: each cross product once,
+/// doubled by an addition, fifteen partial products instead of twenty-five.
+INLINE lanes square_lazy(const field_lanes *f, lanes a) {
+    __m512i low[9], high[9], cross_low[9], cross_high[9], t[10];
+    UNROLL
+    for (int k = 0; k < 9; k++) low[k] = high[k] = cross_low[k] = cross_high[k] = _mm512_setzero_si512();
+    UNROLL
+    for (int i = 0; i < 5; i++) {
+        low[2 * i] = _mm512_madd52lo_epu64(low[2 * i], a.v[i], a.v[i]);
+        high[2 * i] = _mm512_madd52hi_epu64(high[2 * i], a.v[i], a.v[i]);
+        UNROLL
+        for (int j = i + 1; j < 5; j++) {
+            cross_low[i + j] = _mm512_madd52lo_epu64(cross_low[i + j], a.v[i], a.v[j]);
+            cross_high[i + j] = _mm512_madd52hi_epu64(cross_high[i + j], a.v[i], a.v[j]);
+        }
+    }
+    UNROLL
+    for (int k = 0; k < 9; k++) {
+        low[k] = _mm512_add_epi64(low[k], _mm512_add_epi64(cross_low[k], cross_low[k]));
+        high[k] = _mm512_add_epi64(high[k], _mm512_add_epi64(cross_high[k], cross_high[k]));
+    }
+    t[0] = low[0];
+    UNROLL
+    for (int k = 1; k < 9; k++) t[k] = _mm512_add_epi64(low[k], high[k - 1]);
+    t[9] = high[8];
+    return montgomery_reduce(f, t);
+}
+
+/// a · b / 2^260 mod p, reduced, under multiply_lazy's conditions.
+INLINE lanes multiply(const field_lanes *f, lanes a, lanes b) { return reduce_once(f, multiply_lazy(f, a, b)); }
+
+/// Four 64-bit words a lane to five 52-bit limbs.
+INLINE lanes from_words(const field_lanes *f, __m512i w0, __m512i w1, __m512i w2, __m512i w3) {
+    lanes r;
+    r.v[0] = _mm512_and_si512(w0, f->mask);
+    r.v[1] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w0, 52), _mm512_slli_epi64(w1, 12)), f->mask);
+    r.v[2] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w1, 40), _mm512_slli_epi64(w2, 24)), f->mask);
+    r.v[3] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(w2, 28), _mm512_slli_epi64(w3, 36)), f->mask);
+    r.v[4] = _mm512_srli_epi64(w3, 16);
+    return r;
+}
+
+/// Five 52-bit limbs a lane (a value below 2^256) to four 64-bit words.
+INLINE void to_words(lanes a, __m512i w[4]) {
+    w[0] = _mm512_or_si512(a.v[0], _mm512_slli_epi64(a.v[1], 52));
+    w[1] = _mm512_or_si512(_mm512_srli_epi64(a.v[1], 12), _mm512_slli_epi64(a.v[2], 40));
+    w[2] = _mm512_or_si512(_mm512_srli_epi64(a.v[2], 24), _mm512_slli_epi64(a.v[3], 28));
+    w[3] = _mm512_or_si512(_mm512_srli_epi64(a.v[3], 36), _mm512_slli_epi64(a.v[4], 16));
+}
+
+/// The element whose first word is at word index `at` of `base`, each lane.
+INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
+    const __m512i one = _mm512_set1_epi64(1);
+    __m512i w0 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w1 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w2 = _mm512_i64gather_epi64(at, base, 8);
+    at = _mm512_add_epi64(at, one);
+    __m512i w3 = _mm512_i64gather_epi64(at, base, 8);
+    return from_words(f, w0, w1, w2, w3);
+}
+
+/// Writes each lane in `active` to the element at word index `at` of `base`.
+INLINE void scatter(void *base, __mmask8 active, __m512i at, lanes a) {
+    const __m512i one = _mm512_set1_epi64(1);
+    __m512i w[4];
+    to_words(a, w);
+    UNROLL
+    for (int i = 0; i < 4; i++) {
+        _mm512_mask_i64scatter_epi64(base, active, at, w[i], 8);
+        at = _mm512_add_epi64(at, one);
+    }
+}
+
+INLINE void store(uint64_t *to, lanes a) {
+    UNROLL
+    for (int i = 0; i < 5; i++) _mm512_storeu_si512((void *)(to + i * PASTA_VECTOR_LANES), a.v[i]);
+}
+
+INLINE lanes load(const uint64_t *from) {
+    lanes a;
+    UNROLL
+    for (int i = 0; i < 5; i++) a.v[i] = _mm512_loadu_si512((const void *)(from + i * PASTA_VECTOR_LANES));
+    return a;
+}
+
+/// Each lane's value as four words, lane after lane.
+INLINE void write_totals(lanes value, uint64_t *out) {
+    __m512i w[4];
+    to_words(value, w);
+    uint64_t word[4][PASTA_VECTOR_LANES];
+    UNROLL
+    for (int i = 0; i < 4; i++) _mm512_storeu_si512((void *)word[i], w[i]);
+    UNROLL
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+        UNROLL
+        for (int i = 0; i < 4; i++) out[lane * 4 + i] = word[i][lane];
+}
+
+/// A four-word constant in every lane, as limbs.
+INLINE lanes broadcast_words(const field_lanes *f, const uint64_t *words) {
+    return from_words(f, _mm512_set1_epi64((long long)words[0]), _mm512_set1_epi64((long long)words[1]),
+                      _mm512_set1_epi64((long long)words[2]), _mm512_set1_epi64((long long)words[3]));
+}
+
+#endif
