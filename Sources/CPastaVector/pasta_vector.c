@@ -102,12 +102,8 @@ INLINE lanes keep_slot(const field_lanes *f, uint64_t *scratch, size_t slot, lan
 KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                        const void *points, const void *buckets,
                                        const pasta_bucket_addition *additions, size_t count,
-                                       const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals) {
+                                       uint64_t *scratch, uint64_t *totals) {
     const field_lanes f = broadcast(field);
-    lanes factor = {0};  // read only when x_factor is given
-    if (x_factor != NULL)
-        factor = from_words(&f, _mm512_set1_epi64((long long)x_factor[0]), _mm512_set1_epi64((long long)x_factor[1]),
-                            _mm512_set1_epi64((long long)x_factor[2]), _mm512_set1_epi64((long long)x_factor[3]));
     const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
     // Each lane's running product of denominators, starting from 1 (any
     // nonzero start works: the second pass divides it out again).
@@ -121,7 +117,6 @@ KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_po
         lanes px = gather(&f, buckets, _mm512_add_epi64(s.bucket, x));
         lanes py = gather(&f, buckets, _mm512_add_epi64(s.bucket, y));
         lanes qx = gather(&f, points, _mm512_add_epi64(s.point, x));
-        if (x_factor != NULL) qx = multiply(&f, qx, factor);
         lanes qy = gather(&f, points, _mm512_add_epi64(s.point, y));
         lanes negated = subtract(&f, zero, qy);
         UNROLL
@@ -226,9 +221,8 @@ int pasta_vector_available(void) { return 0; }
 void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                 const void *points, const void *buckets,
                                 const pasta_bucket_addition *additions, size_t count,
-                                const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals) {
-    (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)x_factor;
-    (void)scratch, (void)totals;
+                                uint64_t *scratch, uint64_t *totals) {
+    (void)field, (void)layout, (void)points, (void)buckets, (void)additions, (void)count, (void)scratch, (void)totals;
     abort();
 }
 

@@ -85,44 +85,24 @@ extension BatchAffine {
             let table = multiples(points, kind: .jacobian, scratch: &scratch)
             return jacobianCombinations(table: table, terms: terms, width: width, digits: digits, windows: windows)
         }
-        // A round names at most every combination (or, building the table,
-        // every point); the first rounds name fewer, and the list would
-        // otherwise grow again later, one allocation a doubling.
-        if vectorized { scratch.vector.chords.reserveCapacity(max(count, points.count)) }
+        // The table's rounds name every point at most; reserved once, the
+        // list would otherwise grow again round by round.
+        if vectorized { scratch.vector.chords.reserveCapacity(points.count) }
         let table = multiples(points, kind: .affine, scratch: &scratch)
+        if vectorized {
+            return unsafeVectorCombinations(
+                points: points, table: table, terms: terms, width: width, digits: digits, windows: windows, scratch: scratch.vector)
+        }
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
-        // The scalar rounds gather each round's addends; the kernels read the table.
-        var addends = [Point](repeating: .infinity, count: vectorized ? 0 : count)
-        let finite = vectorized ? points.map { !$0.isInfinity } : []
-        precondition(!vectorized || (table.count <= Int(Int32.max) && count <= Int(Int32.max)), "indices the kernels can take")
+        var addends = [Point](repeating: .infinity, count: count)
         for window in stride(from: windows - 1, through: 0, by: -1) {
             if window != windows - 1 {
                 for _ in 0..<w { double(&accumulators, scratch: &scratch) }
             }
             for half in 0..<halves {
                 let slot = half / 2
-                let endomorphism = half & 1 == 1
-                let xi = endomorphism ? beta : nil
-                if vectorized {
-                    // The kernels read the entries themselves, sign and φ
-                    // included; an accumulator still at the identity takes
-                    // its entry here.
-                    scratch.vector.chords.removeAll(keepingCapacity: true)
-                    for combination in 0..<count {
-                        let digit = Int(digits[(halves * combination + half) * windows + window])
-                        let point = terms[combination * width + slot].point
-                        if digit == 0 || !finite[point] { continue }
-                        let entry = point * tableSize + abs(digit) - 1
-                        if accumulators[combination].isInfinity {
-                            accumulators[combination] = addend(table[entry], negated: digit < 0, xi: xi)
-                        } else {
-                            scratch.vector.chords.append(BucketAddition(point: Int32(entry), bucket: Int32(combination), negated: digit < 0 ? 1 : 0))
-                        }
-                    }
-                    addEntriesVectorized(table, into: &accumulators, endomorphism: endomorphism, scratch: &scratch)
-                    continue
-                }
+                let xi = half & 1 == 1 ? beta : nil
                 // First only the loads: the table is larger than a core's L2,
                 // so nearly every read misses, and a loop this light keeps
                 // many misses in flight where one doing a multiplication per

@@ -10,8 +10,8 @@ extension BatchAffine {
         let field = VectorArithmetic.parameters(of: Field.self)
         /// Where a point's coordinates are.
         let layout = VectorArithmetic.layout(of: Curve.self)
-        /// The Montgomery words of 16ξ, which makes the chord kernel read
-        /// every point as φ(x, y) = (ξx, y): its 2²⁶⁰ multiplication takes
+        /// The Montgomery words of 16ξ, which makes the addition kernel read
+        /// every entry as φ(x, y) = (ξx, y): its 2²⁶⁰ multiplication takes
         /// the 16 back out.
         let endomorphismFactor: (UInt64, UInt64, UInt64, UInt64) = {
             let words = (Curve.endomorphismCoefficient * Field(16)).montgomeryValue
@@ -41,22 +41,12 @@ extension BatchAffine {
     /// addition's point and bucket index is within `points` and `buckets`;
     /// no two additions share a bucket; each bucket and each point is finite.
     ///
-    /// - Parameters:
-    ///   - endomorphism: whether each point is read as φ(P) = (ξx, y).
     /// - Returns: false when some addition had equal x coordinates and
     ///   nothing was written.
-    static func unsafeVectorChordRound(
-        _ points: [Point], into buckets: inout [Point], endomorphism: Bool = false, scratch: inout VectorScratch
-    ) -> Bool {
-        let factor = scratch.endomorphismFactor
-        return unsafeVectorRound(into: &buckets, scaledBy: 64, scratch: &scratch) { buckets, field, layout, chords, count, words, lanes in
+    static func unsafeVectorChordRound(_ points: [Point], into buckets: inout [Point], scratch: inout VectorScratch) -> Bool {
+        unsafeVectorRound(into: &buckets, scaledBy: 64, scratch: &scratch) { buckets, field, layout, chords, count, words, lanes in
             points.withUnsafeBytes { points in
-                withUnsafePointer(to: factor) { factor in
-                    factor.withMemoryRebound(to: UInt64.self, capacity: 4) { factor in
-                        pasta_vector_chord_forward(
-                            field, layout, points.baseAddress, buckets, chords, count, endomorphism ? factor : nil, words, lanes)
-                    }
-                }
+                pasta_vector_chord_forward(field, layout, points.baseAddress, buckets, chords, count, words, lanes)
             }
         }
     }
@@ -141,6 +131,14 @@ extension BatchAffine {
     /// In field terms T is t·R, and factor·R²/T is (factor/t)·R: the
     /// Montgomery words of factor/t. One inversion serves all eight lanes.
     static func scaledLaneInverses(_ lanes: inout [UInt64], factor: UInt64) {
+        lanes.withUnsafeMutableBufferPointer { scaledLaneInverses($0, factor: factor) }
+    }
+
+    /// `scaledLaneInverses(_:factor:)` on the kernels' lane words where
+    /// they are.
+    ///
+    /// The caller guarantees `lanes` holds 32 words, no lane's total zero.
+    static func scaledLaneInverses(_ lanes: UnsafeMutableBufferPointer<UInt64>, factor: UInt64) {
         let laneCount = Int(PASTA_VECTOR_LANES)
         var totals = InlineArray<8, Field>(repeating: .one), before = InlineArray<8, Field>(repeating: .one)
         precondition(laneCount == totals.count)

@@ -67,26 +67,6 @@ extension BatchAffine {
         precondition(added, "the chords were sorted from the exceptions")
     }
 
-    /// One round of `combinations` through the kernels, reading the
-    /// addends straight from the table of multiples: `scratch.vector.chords`
-    /// names each accumulator with its entry and sign, and `endomorphism`
-    /// says whether the entries are read as φ(P). The caller has left out
-    /// the identity on either side; should two x coordinates agree
-    /// (P + P or P + (−P), which random inputs never meet but tests do),
-    /// the kernels write nothing and the round is done here with the exact
-    /// formulas.
-    static func addEntriesVectorized(
-        _ table: [Point], into accumulators: inout [Point], endomorphism: Bool, scratch: inout Scratch
-    ) {
-        if unsafeVectorChordRound(table, into: &accumulators, endomorphism: endomorphism, scratch: &scratch.vector) { return }
-        let xi = endomorphism ? Curve.endomorphismCoefficient : nil
-        for addition in scratch.vector.chords {
-            let target = Int(addition.bucket)
-            let q = addend(table[Int(addition.point)], negated: addition.negated != 0, xi: xi)
-            accumulators[target] = (accumulators[target].projective + q).affine
-        }
-    }
-
     /// `double(_:scratch:)` through the eight-lane kernels: the identity
     /// stays, and a point with y = 0 (of order 2, which Pasta's prime-order
     /// curves do not have) would be doubled here by the exact formulas.

@@ -187,6 +187,40 @@ struct BatchAffineTests {
         #expect(BatchAffine<Vesta>.combinations(of: [], terms: [], width: 2).isEmpty)
     }
 
+    @Test("combinations over more slots of eight lanes than the kernels look ahead: the chord's exceptions, the identity and cancellations in different slots and in a short last one, affine accumulators")
+    func combinationsAcrossSlots() async {
+        await propertyCheck(count: 1, input: points(Vesta.self).array(of: 5), elements(Fp.self).array(of: 202), Gen.int(in: 0...4).array(of: 202)) { random, ks, indices in
+            let g = Vesta.generator
+            let ps = random + [.infinity, g, -g]  // 5: the identity; 6 and 7: P and −P
+            typealias T = BatchAffine<Vesta>.Term
+            var terms = (0..<202).map { T(point: indices[$0], scalar: ks[$0]) }
+            // Combination c is terms 2c and 2c + 1; 101 combinations fill
+            // twelve slots and one lane of a thirteenth, past the kernels'
+            // ring of the next slots' entries.
+            let edges: [(Int, T, T)] = [
+                (0, T(point: 6, scalar: Fp(3)), T(point: 6, scalar: Fp(3))),  // 2P in a chord lane: P + P
+                (9, T(point: 6, scalar: Fp(5)), T(point: 7, scalar: Fp(5))),  // P + (−P): emptied
+                (10, T(point: 6, scalar: ks[0]), T(point: 6, scalar: -ks[0])),  // cancels on the same point
+                (17, T(point: 5, scalar: ks[1]), T(point: 1, scalar: ks[2])),  // the identity as a point
+                (26, T(point: 2, scalar: .zero), .absent),  // nothing at all
+                (63, T(point: 6, scalar: Fp(17)), T(point: 7, scalar: Fp(16))),  // P + (−P) part-way: 17P − 16P
+                (77, T(point: 3, scalar: ks[3]), T(point: 3, scalar: ks[3])),  // the same point twice, random scalar
+                (100, T(point: 7, scalar: Fp(2)), T(point: 6, scalar: Fp(2))),  // cancels, alone in the last slot
+            ]
+            for (c, first, second) in edges {
+                terms[2 * c] = first
+                terms[2 * c + 1] = second
+            }
+            let expected = Self.combinations(ps, terms, width: 2)
+            for vectorized in VectorArithmeticTests.arithmetics {
+                #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, accumulators: .affine, vectorized: vectorized) == expected)
+            }
+            #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2) == expected)
+            #expect(expected[9] == .infinity && expected[10] == .infinity && expected[26] == .infinity && expected[100] == .infinity)
+            #expect(expected[0] == Self.product(g, Fp(6)) && expected[63] == g)
+        }
+    }
+
     /// Σ α·P one multiplication at a time.
     static func combinations<C: PastaCurve>(_ ps: [AffinePoint<C>], _ terms: [BatchAffine<C>.Term], width: Int) -> [AffinePoint<C>] {
         stride(from: 0, to: terms.count, by: width).map { start in

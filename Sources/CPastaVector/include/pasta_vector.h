@@ -58,11 +58,6 @@ size_t pasta_vector_round_scratch_words(size_t count);
 /// product of denominators (qx - px) to `totals[lane * 4 ...]`, four
 /// Montgomery words a lane.
 ///
-/// `x_factor` is NULL, or the four Montgomery words of 16 * xi for a field
-/// element xi: every point is then read as (xi * x, y), which with the
-/// curve's cube root of unity is the endomorphism phi of Straus's second
-/// GLV half, taken on the way in rather than stored in a second table.
-///
 /// A lane's total is zero exactly when one of its additions has equal x
 /// coordinates (P + P or P + (-P)), which callers that cannot rule those
 /// out check for: the chord does not apply there, and the second pass
@@ -75,7 +70,7 @@ size_t pasta_vector_round_scratch_words(size_t count);
 void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                 const void *points, const void *buckets,
                                 const pasta_bucket_addition *additions, size_t count,
-                                const uint64_t *x_factor, uint64_t *scratch, uint64_t *totals);
+                                uint64_t *scratch, uint64_t *totals);
 
 /// The first pass of a tangent round, which doubles points[d.bucket] for
 /// every d of `doublings` (their `point` and `negated` are not read), in
@@ -130,6 +125,107 @@ void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, c
 ///
 /// The caller guarantees `pasta_vector_available()`.
 void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out);
+
+/// Accumulators kept in the kernels' own layout across the rounds of a
+/// batch of Straus combinations: slot s (lanes 8s to 8s + 7) is 80 words,
+/// x then y, each as five vectors of one 52-bit limb for the eight lanes.
+/// Their values are the Swift form's (Montgomery with R = 2^256), below p.
+/// Which lanes are finite is the caller's `live` array, one byte a slot
+/// with bit l for lane l; a lane that is not live holds the identity, and
+/// its words are not read.
+///
+/// Keeping them there saves what the bucket rounds pay per element and
+/// round: reading each accumulator's index, gathering and converting its
+/// coordinates, keeping six values for the second pass, and scattering the
+/// result back.
+
+/// The words of the accumulators of `count` combinations.
+size_t pasta_vector_accumulator_words(size_t count);
+
+/// The scratch words an addition or doubling round over them needs.
+size_t pasta_vector_accumulator_scratch_words(size_t count);
+
+/// Which table entry each combination adds in one round: combination c adds
+/// entry point · entries_per_point + |digit| - 1 of the table, negated when
+/// digit < 0, where digit = digits[c * digit_stride] and point =
+/// points[c * point_stride]; nothing when the digit is zero or the point
+/// is negative.
+typedef struct {
+    const int8_t *digits;
+    size_t digit_stride;
+    const int32_t *points;
+    size_t point_stride;
+    size_t entries_per_point;
+} pasta_entry_selection;
+
+/// The first pass of an addition round: every live accumulator whose entry
+/// differs from it in x gets that entry by the chord; a combination still
+/// at the identity takes its entry now (its lane becomes live); one whose
+/// entry has its x coordinate (P + P or P + (-P), where the chord does not
+/// apply) is left as it is and its index written to `exceptions`, for the
+/// caller to finish with the exact formulas after the second pass. Writes
+/// each lane's product of denominators to `totals` as the chord round does
+/// (no lane's is zero) and the number of exceptions to `exception_count`.
+/// `x_factor` is NULL, or the four Montgomery words of 16 * xi for a field
+/// element xi: every entry is then read as (xi * x, y), which with the
+/// curve's cube root of unity is the endomorphism phi of Straus's second
+/// GLV half, taken on the way in rather than stored in a second table.
+///
+/// - Returns: the number of chords the second pass will add; with none it
+///   need not run.
+///
+/// The caller guarantees: `pasta_vector_available()`; `accumulators`,
+/// `live` and `scratch` sized for `count` by the functions above; every
+/// selected entry within `table`, finite and below p in both coordinates;
+/// `exceptions` holds `count` indices and `totals` 32 words.
+size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                             const void *table, pasta_entry_selection selection, size_t count,
+                                             const uint64_t *x_factor, uint64_t *accumulators, uint8_t *live,
+                                             uint64_t *scratch, uint64_t *totals, int32_t *exceptions,
+                                             size_t *exception_count);
+
+/// The second pass of an addition round: given `inverses` as for the chord
+/// round (64 · R^2 / total, 32 words), writes each chord's sum.
+///
+/// The caller guarantees what it did for the first pass, with the same
+/// `accumulators`, `count` and the scratch that pass filled, and that
+/// nothing has touched the accumulators since.
+void pasta_vector_accumulators_add_backward(const pasta_vector_field *field, uint64_t *accumulators, size_t count,
+                                            const uint64_t *scratch, const uint64_t *inverses);
+
+/// The first pass of a doubling round over the live accumulators (the
+/// denominators are their y coordinates, never zero on Pasta's prime-order
+/// curves). Writes the lanes' totals as the chord round does.
+///
+/// - Returns: the number of live accumulators; with none the second pass
+///   need not run.
+///
+/// The caller guarantees: `pasta_vector_available()`; the buffers sized
+/// for `count`; `totals` holds 32 words.
+size_t pasta_vector_accumulators_double_forward(const pasta_vector_field *field, const uint64_t *accumulators,
+                                                const uint8_t *live, size_t count, uint64_t *scratch,
+                                                uint64_t *totals);
+
+/// The second pass of a doubling round: given `inverses` scaled by 1536
+/// (as for the tangent round), doubles every live accumulator.
+///
+/// The caller guarantees what it did for the first pass, with the scratch
+/// that pass filled and nothing changed since.
+void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, uint64_t *accumulators,
+                                               const uint8_t *live, size_t count, const uint64_t *scratch,
+                                               const uint64_t *inverses);
+
+/// Reads accumulator `index` as eight words: x, then y, each four
+/// Montgomery words. Plain C, but only meaningful beside the kernels.
+///
+/// The caller guarantees `index` is within the accumulators.
+void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, uint64_t *out);
+
+/// Writes accumulator `index` from eight words as `read` gives them, each
+/// coordinate below p.
+///
+/// The caller guarantees `index` is within the accumulators.
+void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const uint64_t *words);
 
 #ifdef __cplusplus
 }

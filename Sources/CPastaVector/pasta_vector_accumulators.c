@@ -1,0 +1,295 @@
+// The rounds of Straus combinations over accumulators kept in the kernels'
+// own layout (see the header): additions of table entries and doublings,
+// each in two passes around one shared inversion that the caller does.
+#include "pasta_vector.h"
+
+#include <stdlib.h>
+
+/// Words of one slot of accumulators: x and y, five limb vectors each.
+#define ACCUMULATOR_SLOT_WORDS (10 * PASTA_VECTOR_LANES)
+/// Words of one slot of an addition round's scratch: the product before
+/// the slot, dx and dy (five limb vectors each), then the chord lanes' mask.
+#define ADDITION_SLOT_WORDS (16 * PASTA_VECTOR_LANES)
+#define MASK_WORD (15 * PASTA_VECTOR_LANES)
+/// Words of one slot of a doubling round's scratch: the product before it.
+#define DOUBLING_SLOT_WORDS (5 * PASTA_VECTOR_LANES)
+
+static size_t slots_of(size_t count) { return (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES; }
+
+size_t pasta_vector_accumulator_words(size_t count) { return slots_of(count) * ACCUMULATOR_SLOT_WORDS; }
+
+size_t pasta_vector_accumulator_scratch_words(size_t count) { return slots_of(count) * ADDITION_SLOT_WORDS; }
+
+void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, uint64_t *out) {
+    const uint64_t *slot = accumulators + index / PASTA_VECTOR_LANES * ACCUMULATOR_SLOT_WORDS;
+    size_t lane = index % PASTA_VECTOR_LANES;
+    for (int coordinate = 0; coordinate < 2; coordinate++) {
+        uint64_t limb[5];
+        for (int i = 0; i < 5; i++) limb[i] = slot[(coordinate * 5 + i) * PASTA_VECTOR_LANES + lane];
+        uint64_t *w = out + 4 * coordinate;
+        w[0] = limb[0] | limb[1] << 52;
+        w[1] = limb[1] >> 12 | limb[2] << 40;
+        w[2] = limb[2] >> 24 | limb[3] << 28;
+        w[3] = limb[3] >> 36 | limb[4] << 16;
+    }
+}
+
+void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const uint64_t *words) {
+    uint64_t *slot = accumulators + index / PASTA_VECTOR_LANES * ACCUMULATOR_SLOT_WORDS;
+    size_t lane = index % PASTA_VECTOR_LANES;
+    const uint64_t mask = (1ULL << 52) - 1;
+    for (int coordinate = 0; coordinate < 2; coordinate++) {
+        const uint64_t *w = words + 4 * coordinate;
+        uint64_t limb[5] = {w[0] & mask, (w[0] >> 52 | w[1] << 12) & mask, (w[1] >> 40 | w[2] << 24) & mask,
+                            (w[2] >> 28 | w[3] << 36) & mask, w[3] >> 16};
+        for (int i = 0; i < 5; i++) slot[(coordinate * 5 + i) * PASTA_VECTOR_LANES + lane] = limb[i];
+    }
+}
+
+#if defined(__x86_64__)
+
+#define KERNEL __attribute__((target("avx512f,avx512ifma")))
+#define INLINE KERNEL __attribute__((always_inline)) static inline
+
+#include "lanes.h"
+
+/// The value 1 as limbs (not Montgomery's 1): a nonzero denominator for the
+/// lanes a round leaves alone, which the second pass divides out again.
+INLINE lanes plain_one(void) {
+    lanes r = {{_mm512_set1_epi64(1), _mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                _mm512_setzero_si512()}};
+    return r;
+}
+
+INLINE lanes blend(__mmask8 take_b, lanes a, lanes b) {
+    UNROLL
+    for (int i = 0; i < 5; i++) a.v[i] = _mm512_mask_blend_epi64(take_b, a.v[i], b.v[i]);
+    return a;
+}
+
+INLINE void store_lanes(uint64_t *to, __mmask8 which, lanes a) {
+    UNROLL
+    for (int i = 0; i < 5; i++) _mm512_mask_storeu_epi64((void *)(to + i * PASTA_VECTOR_LANES), which, a.v[i]);
+}
+
+/// The lanes whose value is zero; every limb must be normalized (as
+/// `subtract` leaves them), so that zero has one representation.
+INLINE __mmask8 zero_lanes(lanes a) {
+    __m512i any = _mm512_or_si512(_mm512_or_si512(a.v[0], a.v[1]), _mm512_or_si512(a.v[2], a.v[3]));
+    return _mm512_cmpeq_epi64_mask(_mm512_or_si512(any, a.v[4]), _mm512_setzero_si512());
+}
+
+/// The chord's sum (px, py) + (px + dx, py + dy), given the slope's
+/// scaled inverse as the chord round makes it.
+INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes dy, lanes element_inverse,
+                      lanes *x3, lanes *y3) {
+    lanes slope = multiply_lazy(f, dy, element_inverse);
+    lanes x_sum = add(f, add(f, px, px), dx);  // px + qx
+    *x3 = subtract(f, reduce_once(f, square_lazy(f, slope)), x_sum);
+    *y3 = subtract(f, multiply(f, times_four(f, subtract(f, px, *x3)), slope), py);
+}
+
+/// Which table entry each lane of a slot adds (entry 0 where it adds
+/// nothing) and which of them are negated.
+typedef struct {
+    long long entry[PASTA_VECTOR_LANES];
+    __mmask8 present;
+    __mmask8 negated;
+} selected_entries;
+
+/// How many slots ahead the addition round asks for its table entries. The
+/// table of a run outgrows a core's L2, and the entries a slot reads are
+/// scattered over it, so each slot would otherwise wait on its misses.
+#define PREFETCH_SLOTS 6
+#define RING 8
+
+static inline selected_entries select_entries(const pasta_entry_selection *selection, size_t count, size_t slot) {
+    selected_entries s = {.present = 0, .negated = 0};
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
+        size_t c = slot * PASTA_VECTOR_LANES + (size_t)lane;
+        s.entry[lane] = 0;
+        if (c >= count) continue;
+        int digit = selection->digits[c * selection->digit_stride];
+        int32_t point = selection->points[c * selection->point_stride];
+        if (digit == 0 || point < 0) continue;
+        s.present |= (__mmask8)(1u << lane);
+        if (digit < 0) s.negated |= (__mmask8)(1u << lane);
+        s.entry[lane] = (long long)point * (long long)selection->entries_per_point + (digit < 0 ? -digit : digit) - 1;
+    }
+    return s;
+}
+
+/// Asks for the cache lines of every selected entry's coordinates.
+static inline void prefetch_entries(const void *table, pasta_point_layout layout, const selected_entries *s) {
+    const uint64_t *words = (const uint64_t *)table;
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
+        if (!(s->present & (1u << lane))) continue;
+        const uint64_t *point = words + (size_t)s->entry[lane] * layout.stride;
+        __builtin_prefetch(point + layout.x);
+        __builtin_prefetch(point + layout.y + 3);
+    }
+}
+
+KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                                    const void *table, pasta_entry_selection selection, size_t count,
+                                                    const uint64_t *x_factor, uint64_t *accumulators, uint8_t *live,
+                                                    uint64_t *scratch, uint64_t *totals, int32_t *exceptions,
+                                                    size_t *exception_count) {
+    const field_lanes f = broadcast(field);
+    lanes factor = {0};  // read only when x_factor is given
+    if (x_factor != NULL) factor = broadcast_words(&f, x_factor);
+    const __m512i stride = _mm512_set1_epi64((long long)layout.stride);
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    const lanes one = plain_one();
+    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    lanes product = one;
+    size_t chords = 0, excepted = 0;
+    size_t slots = slots_of(count);
+    selected_entries ring[RING];
+    for (size_t slot = 0; slot < PREFETCH_SLOTS && slot < slots; slot++) {
+        ring[slot] = select_entries(&selection, count, slot);
+        prefetch_entries(table, layout, &ring[slot]);
+    }
+    for (size_t slot = 0; slot < slots; slot++) {
+        if (slot + PREFETCH_SLOTS < slots) {
+            ring[(slot + PREFETCH_SLOTS) % RING] = select_entries(&selection, count, slot + PREFETCH_SLOTS);
+            prefetch_entries(table, layout, &ring[(slot + PREFETCH_SLOTS) % RING]);
+        }
+        const selected_entries *chosen = &ring[slot % RING];
+        __mmask8 present = chosen->present, negated = chosen->negated;
+        uint64_t *out = scratch + slot * ADDITION_SLOT_WORDS;
+        uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        __mmask8 chord = 0;
+        lanes dx = one, dy = one;
+        if (present != 0) {
+            // Entries are below 2^31 and strides small: 32 × 32-bit products.
+            __m512i at = _mm512_mul_epu32(_mm512_loadu_si512((const void *)chosen->entry), stride);
+            lanes qx = gather(&f, table, _mm512_add_epi64(at, x));
+            if (x_factor != NULL) qx = multiply(&f, qx, factor);
+            lanes qy = gather(&f, table, _mm512_add_epi64(at, y));
+            qy = blend(negated, qy, subtract(&f, zero, qy));
+            __mmask8 was_live = (__mmask8)live[slot];
+            // A combination still at the identity takes its entry.
+            __mmask8 taken = present & (__mmask8)~was_live;
+            store_lanes(a, taken, qx);
+            store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, qy);
+            live[slot] = (uint8_t)(was_live | taken);
+            chord = present & was_live;
+            if (chord != 0) {
+                lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
+                dx = subtract(&f, qx, px);
+                dy = subtract(&f, qy, py);
+                __mmask8 equal_x = zero_lanes(dx) & chord;
+                for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+                    if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
+                chord &= (__mmask8)~equal_x;
+                dx = blend(chord, one, dx);
+            }
+        }
+        store(out, product);
+        store(out + 5 * PASTA_VECTOR_LANES, dx);
+        store(out + 10 * PASTA_VECTOR_LANES, dy);
+        out[MASK_WORD] = chord;
+        chords += (size_t)__builtin_popcount(chord);
+        if (chord != 0) product = multiply_lazy(&f, product, dx);
+    }
+    write_totals(reduce_once(&f, product), totals);
+    *exception_count = excepted;
+    return chords;
+}
+
+KERNEL void pasta_vector_accumulators_add_backward(const pasta_vector_field *field, uint64_t *accumulators, size_t count,
+                                                   const uint64_t *scratch, const uint64_t *inverses) {
+    const field_lanes f = broadcast(field);
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    for (size_t slot = slots_of(count); slot-- > 0;) {
+        const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
+        __mmask8 chord = (__mmask8)in[MASK_WORD];
+        if (chord == 0) continue;  // the first pass left this slot out of the product
+        lanes dx = load(in + 5 * PASTA_VECTOR_LANES);
+        // As in the chord round: 64·R²/dx in the 2^260 multiplication.
+        lanes element_inverse = multiply_lazy(&f, inverse, load(in));
+        inverse = multiply_lazy(&f, inverse, dx);
+        uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        lanes x3, y3;
+        chord_sum(&f, load(a), load(a + 5 * PASTA_VECTOR_LANES), dx, load(in + 10 * PASTA_VECTOR_LANES),
+                  element_inverse, &x3, &y3);
+        store_lanes(a, chord, x3);
+        store_lanes(a + 5 * PASTA_VECTOR_LANES, chord, y3);
+    }
+}
+
+KERNEL size_t pasta_vector_accumulators_double_forward(const pasta_vector_field *field, const uint64_t *accumulators,
+                                                       const uint8_t *live, size_t count, uint64_t *scratch,
+                                                       uint64_t *totals) {
+    const field_lanes f = broadcast(field);
+    lanes product = plain_one();
+    size_t doubled = 0;
+    for (size_t slot = 0; slot < slots_of(count); slot++) {
+        __mmask8 active = (__mmask8)live[slot];
+        store(scratch + slot * DOUBLING_SLOT_WORDS, product);
+        if (active == 0) continue;
+        doubled += (size_t)__builtin_popcount(active);
+        lanes y = load(accumulators + slot * ACCUMULATOR_SLOT_WORDS + 5 * PASTA_VECTOR_LANES);
+        product = multiply_lazy(&f, product, blend(active, plain_one(), y));
+    }
+    write_totals(reduce_once(&f, product), totals);
+    return doubled;
+}
+
+KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, uint64_t *accumulators,
+                                                      const uint8_t *live, size_t count, const uint64_t *scratch,
+                                                      const uint64_t *inverses) {
+    const field_lanes f = broadcast(field);
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    for (size_t slot = slots_of(count); slot-- > 0;) {
+        __mmask8 active = (__mmask8)live[slot];
+        if (active == 0) continue;
+        uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
+        lanes element_inverse = multiply_lazy(&f, inverse, load(scratch + slot * DOUBLING_SLOT_WORDS));
+        inverse = multiply_lazy(&f, inverse, blend(active, plain_one(), py));
+        // As in the tangent round: the slope 3x²/(2y) with x² in the place
+        // of the chord's rise and the 3/2 in the 1536-scaled inverse.
+        lanes slope = multiply_lazy(&f, square_lazy(&f, px), element_inverse);
+        lanes x3 = subtract(&f, reduce_once(&f, square_lazy(&f, slope)), add(&f, px, px));
+        lanes y3 = subtract(&f, multiply(&f, times_four(&f, subtract(&f, px, x3)), slope), py);
+        store_lanes(a, active, x3);
+        store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
+    }
+}
+
+#else  // not x86_64: no eight-lane kernels; callers check availability first.
+
+size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *field, pasta_point_layout layout,
+                                             const void *table, pasta_entry_selection selection, size_t count,
+                                             const uint64_t *x_factor, uint64_t *accumulators, uint8_t *live,
+                                             uint64_t *scratch, uint64_t *totals, int32_t *exceptions,
+                                             size_t *exception_count) {
+    (void)field, (void)layout, (void)table, (void)selection, (void)count, (void)x_factor, (void)accumulators;
+    (void)live, (void)scratch, (void)totals, (void)exceptions, (void)exception_count;
+    abort();
+}
+
+void pasta_vector_accumulators_add_backward(const pasta_vector_field *field, uint64_t *accumulators, size_t count,
+                                            const uint64_t *scratch, const uint64_t *inverses) {
+    (void)field, (void)accumulators, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+size_t pasta_vector_accumulators_double_forward(const pasta_vector_field *field, const uint64_t *accumulators,
+                                                const uint8_t *live, size_t count, uint64_t *scratch,
+                                                uint64_t *totals) {
+    (void)field, (void)accumulators, (void)live, (void)count, (void)scratch, (void)totals;
+    abort();
+}
+
+void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, uint64_t *accumulators,
+                                               const uint8_t *live, size_t count, const uint64_t *scratch,
+                                               const uint64_t *inverses) {
+    (void)field, (void)accumulators, (void)live, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+#endif
