@@ -260,6 +260,25 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
     }
 }
 
+KERNEL void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
+                                            pasta_point_layout layout, void *points, size_t first, size_t spacing) {
+    const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+    const __m512i stride = _mm512_set1_epi64((long long)(spacing * layout.stride));
+    const __m512i base = _mm512_set1_epi64((long long)(first * layout.stride));
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    for (size_t slot = 0; slot < slots_of(count); slot++) {
+        __mmask8 active = (__mmask8)live[slot];
+        if (active == 0) continue;
+        // Word index of point first + c·spacing, c = 8·slot + lane; indices
+        // are below 2^31 and strides small: 32 × 32-bit products.
+        __m512i c = _mm512_add_epi64(_mm512_set1_epi64((long long)(slot * PASTA_VECTOR_LANES)), lane);
+        __m512i at = _mm512_add_epi64(base, _mm512_mul_epu32(c, stride));
+        const uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        scatter(points, active, _mm512_add_epi64(at, x), load(a));
+        scatter(points, active, _mm512_add_epi64(at, y), load(a + 5 * PASTA_VECTOR_LANES));
+    }
+}
+
 #else  // not x86_64: no eight-lane kernels; callers check availability first.
 
 size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *field, pasta_point_layout layout,
@@ -289,6 +308,12 @@ void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, 
                                                const uint8_t *live, size_t count, const uint64_t *scratch,
                                                const uint64_t *inverses) {
     (void)field, (void)accumulators, (void)live, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
+                                     pasta_point_layout layout, void *points, size_t first, size_t spacing) {
+    (void)accumulators, (void)live, (void)count, (void)layout, (void)points, (void)first, (void)spacing;
     abort();
 }
 

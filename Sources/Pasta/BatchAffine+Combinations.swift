@@ -85,14 +85,12 @@ extension BatchAffine {
             let table = multiples(points, kind: .jacobian, scratch: &scratch)
             return jacobianCombinations(table: table, terms: terms, width: width, digits: digits, windows: windows)
         }
-        // The table's rounds name every point at most; reserved once, the
-        // list would otherwise grow again round by round.
-        if vectorized { scratch.vector.chords.reserveCapacity(points.count) }
-        let table = multiples(points, kind: .affine, scratch: &scratch)
         if vectorized {
+            let table = unsafeVectorMultiples(points, scratch: scratch.vector)
             return unsafeVectorCombinations(
                 points: points, table: table, terms: terms, width: width, digits: digits, windows: windows, scratch: scratch.vector)
         }
+        let table = multiples(points, kind: .affine, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)

@@ -1,9 +1,9 @@
 import CPastaVector
 
-/// `combinations` through the eight-lane kernels with its accumulators
-/// kept in the kernels' own layout from the first window to the last (see
-/// `pasta_vector_accumulator_words`). Everything unsafe about that path is
-/// in this file.
+/// `combinations` and its tables of multiples through the eight-lane
+/// kernels, with the accumulators kept in the kernels' own layout from the
+/// first round to the last (see `pasta_vector_accumulator_words`).
+/// Everything unsafe about that path is in this file.
 extension BatchAffine {
     /// The affine rounds of `combinations(of:terms:width:accumulators:vectorized:)`
     /// on the kernels: per window five doubling rounds, then one addition
@@ -26,105 +26,198 @@ extension BatchAffine {
         let halves = 2 * width
         let entriesPerPoint = 1 << (windowBits - 1)
         precondition(table.count == points.count * entriesPerPoint && table.count <= Int(Int32.max), "a table the kernels can index")
-        // One allocation for the kernels' buffers, cut into (in this order)
-        // the accumulators, the round's scratch, the lanes' totals, 16ξ, the
-        // exceptions, each term's point and the live masks.
-        let accumulatorWords = pasta_vector_accumulator_words(count)
-        let scratchWords = pasta_vector_accumulator_scratch_words(count)
-        let laneWords = 4 * Int(PASTA_VECTOR_LANES)
-        let words = accumulatorWords + scratchWords + laneWords + 4
-        let slots = (count + Int(PASTA_VECTOR_LANES) - 1) / Int(PASTA_VECTOR_LANES)
-        let bytes = 8 * words + 4 * (count + terms.count) + slots
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 64)
-        defer { memory.deallocate() }
-        memory.initializeMemory(as: UInt8.self, repeating: 0)
-        let wordBuffer = memory[0..<8 * words].bindMemory(to: UInt64.self)
-        let accumulators = UnsafeMutableBufferPointer(rebasing: wordBuffer[0..<accumulatorWords])
-        let roundWords = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords..<accumulatorWords + scratchWords])
-        let lanes = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords + scratchWords..<words - 4])
-        let factor = UnsafeMutableBufferPointer(rebasing: wordBuffer[(words - 4)...])
-        let xi = scratch.endomorphismFactor
-        (factor[0], factor[1], factor[2], factor[3]) = (xi.0, xi.1, xi.2, xi.3)
-        let indexBuffer = memory[8 * words..<8 * words + 4 * (count + terms.count)].bindMemory(to: Int32.self)
-        let exceptions = UnsafeMutableBufferPointer(rebasing: indexBuffer[0..<count])
+        var buffers = AccumulatorBuffers(count: count, indices: terms.count, scratch: scratch)
+        defer { buffers.deallocate() }
         // Each term's point, or −1 where the term adds nothing whatever its digits.
-        let pointOf = UnsafeMutableBufferPointer(rebasing: indexBuffer[count...])
         for (index, term) in terms.enumerated() {
-            pointOf[index] = term.scalar.isZero || points[term.point].isInfinity ? -1 : Int32(term.point)
+            buffers.points[index] = term.scalar.isZero || points[term.point].isInfinity ? -1 : Int32(term.point)
         }
-        let live = memory[(8 * words + 4 * (count + terms.count))...].bindMemory(to: UInt8.self)
-
-        var field = scratch.field
-        let layout = scratch.layout
         let beta = Curve.endomorphismCoefficient
         table.withUnsafeBytes { tableBytes in
             digits.withUnsafeBufferPointer { digits in
                 for window in stride(from: windows - 1, through: 0, by: -1) {
                     if window != windows - 1 {
                         for _ in 0..<windowBits {
-                            let doubled = pasta_vector_accumulators_double_forward(
-                                &field, accumulators.baseAddress, live.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
-                            if doubled == 0 { break }
-                            scaledLaneInverses(lanes, factor: 1536)
-                            pasta_vector_accumulators_double_backward(
-                                &field, accumulators.baseAddress, live.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
+                            if buffers.doublingRound() == 0 { break }
                         }
                     }
                     for half in 0..<halves {
                         let endomorphism = half & 1 == 1
                         let selection = pasta_entry_selection(
                             digits: digits.baseAddress! + (half * windows + window), digit_stride: halves * windows,
-                            points: pointOf.baseAddress! + half / 2, point_stride: width,
+                            points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
                             entries_per_point: entriesPerPoint)
-                        var excepted = 0
-                        let chords = pasta_vector_accumulators_add_forward(
-                            &field, layout, tableBytes.baseAddress, selection, count,
-                            endomorphism ? UnsafePointer(factor.baseAddress) : nil,
-                            accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
-                            exceptions.baseAddress, &excepted)
-                        if chords > 0 {
-                            scaledLaneInverses(lanes, factor: 64)
-                            pasta_vector_accumulators_add_backward(
-                                &field, accumulators.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
-                        }
                         // P + P and P + (−P): the kernels left these accumulators as they were.
-                        for e in 0..<excepted {
-                            let c = Int(exceptions[e])
+                        buffers.additionRound(from: tableBytes, selection, endomorphism: endomorphism) { c in
                             let digit = Int(digits[(halves * c + half) * windows + window])
-                            let point = terms[c * width + half / 2].point
-                            let entry = table[point * entriesPerPoint + abs(digit) - 1]
-                            let q = addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
-                            let sum = (accumulator(accumulators, c).projective + q).affine
-                            if sum.isInfinity {
-                                live[c / 8] &= ~(UInt8(1) << (c % 8))
-                            } else {
-                                setAccumulator(accumulators, c, to: sum)
-                            }
+                            let entry = table[terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1]
+                            return addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
                         }
                     }
                 }
             }
         }
-        return (0..<count).map { c in live[c / 8] & (UInt8(1) << (c % 8)) == 0 ? .infinity : accumulator(accumulators, c) }
+        return (0..<count).map { buffers.isLive($0) ? buffers.accumulator($0) : .infinity }
     }
 
-    /// Accumulator `index`, which the caller knows to be live.
-    private static func accumulator(_ accumulators: UnsafeMutableBufferPointer<UInt64>, _ index: Int) -> Point {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { w in
-            pasta_vector_accumulator_read(accumulators.baseAddress, index, w.baseAddress)
-            return Point(
-                unchecked: Field(montgomeryValue: UInt256(w[0], w[1], w[2], w[3])),
-                Field(montgomeryValue: UInt256(w[4], w[5], w[6], w[7])))
+    /// `multiples(points, kind: .affine, …)` on the kernels: the running
+    /// multiple of every point stays in the kernels' layout, doubled once
+    /// and then added to its point fourteen times, each round around one
+    /// shared inversion, and each multiple is scattered into the table
+    /// as it is made.
+    ///
+    /// The caller guarantees `VectorArithmetic.isAvailable` and at most
+    /// `Int32.max` points.
+    ///
+    /// - Returns: j·P at 16·i + j − 1 for point i; the identity's entries
+    ///   are the identity.
+    static func unsafeVectorMultiples(_ base: [Point], scratch: VectorScratch) -> [Point] {
+        let count = base.count
+        let tableSize = 1 << (windowBits - 1)
+        precondition(count <= Int(Int32.max), "indices the kernels can take")
+        // Every entry starts as a copy of its point, so the kernels write
+        // coordinates only and the identity's entries stay the identity.
+        var table = [Point](unsafeUninitializedCapacity: count * tableSize) { entries, initialized in
+            for (i, point) in base.enumerated() {
+                for j in 0..<tableSize { (entries.baseAddress! + (i * tableSize + j)).initialize(to: point) }
+            }
+            initialized = count * tableSize
         }
+        if count == 0 { return table }
+        var buffers = AccumulatorBuffers(count: count, indices: count, scratch: scratch)
+        defer { buffers.deallocate() }
+        for i in 0..<count { buffers.points[i] = base[i].isInfinity ? -1 : Int32(i) }
+        // Every accumulator adds its own point, digit 1, in every round.
+        let one: Int8 = 1
+        withUnsafePointer(to: one) { one in
+            let selection = pasta_entry_selection(
+                digits: one, digit_stride: 0, points: UnsafePointer(buffers.points.baseAddress!), point_stride: 1, entries_per_point: 1)
+            base.withUnsafeBytes { baseBytes in
+                table.withUnsafeMutableBytes { tableBytes in
+                    for multiple in 1...tableSize {
+                        if multiple == 2 {
+                            _ = buffers.doublingRound()
+                        } else {
+                            // Multiple 1 takes each point into its empty lane.
+                            buffers.additionRound(from: baseBytes, selection, endomorphism: false) { base[$0] }
+                        }
+                        if multiple == 1 { continue }  // the table already holds 1·P
+                        pasta_vector_accumulators_store(
+                            buffers.accumulators.baseAddress, buffers.live.baseAddress, count, buffers.layout,
+                            tableBytes.baseAddress, multiple - 1, tableSize)
+                    }
+                }
+            }
+        }
+        // jP = 0 for a finite P and j ≤ 16 would take a point of order at
+        // most 16, which Pasta's prime-order curves do not have.
+        precondition(base.indices.allSatisfy { base[$0].isInfinity || buffers.isLive($0) }, "no finite multiple is the identity")
+        return table
     }
 
-    /// Sets accumulator `index` to a finite point.
-    private static func setAccumulator(_ accumulators: UnsafeMutableBufferPointer<UInt64>, _ index: Int, to point: Point) {
-        let x = point.x.montgomeryValue, y = point.y.montgomeryValue
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { w in
-            (w[0], w[1], w[2], w[3]) = (x.w0, x.w1, x.w2, x.w3)
-            (w[4], w[5], w[6], w[7]) = (y.w0, y.w1, y.w2, y.w3)
-            pasta_vector_accumulator_write(accumulators.baseAddress, index, w.baseAddress)
+    /// The kernels' buffers for the rounds over `count` accumulators, in
+    /// one allocation: the accumulators in the kernels' layout, a round's
+    /// scratch, the lanes' totals, 16ξ, the exceptions a round hands back,
+    /// `indices` 32-bit point indices for the caller, and the live masks.
+    private struct AccumulatorBuffers {
+        let count: Int
+        let memory: UnsafeMutableRawBufferPointer
+        let accumulators: UnsafeMutableBufferPointer<UInt64>
+        let roundWords: UnsafeMutableBufferPointer<UInt64>
+        let lanes: UnsafeMutableBufferPointer<UInt64>
+        let factor: UnsafeMutableBufferPointer<UInt64>
+        let exceptions: UnsafeMutableBufferPointer<Int32>
+        let points: UnsafeMutableBufferPointer<Int32>
+        let live: UnsafeMutableBufferPointer<UInt8>
+        var field: pasta_vector_field
+        let layout: pasta_point_layout
+
+        init(count: Int, indices: Int, scratch: VectorScratch) {
+            self.count = count
+            let accumulatorWords = pasta_vector_accumulator_words(count)
+            let scratchWords = pasta_vector_accumulator_scratch_words(count)
+            let words = accumulatorWords + scratchWords + 4 * Int(PASTA_VECTOR_LANES) + 4
+            let slots = (count + Int(PASTA_VECTOR_LANES) - 1) / Int(PASTA_VECTOR_LANES)
+            let indexBytes = 8 * words, liveBytes = indexBytes + 4 * (count + indices)
+            memory = UnsafeMutableRawBufferPointer.allocate(byteCount: liveBytes + slots, alignment: 64)
+            memory.initializeMemory(as: UInt8.self, repeating: 0)
+            let wordBuffer = memory[0..<indexBytes].bindMemory(to: UInt64.self)
+            accumulators = UnsafeMutableBufferPointer(rebasing: wordBuffer[0..<accumulatorWords])
+            roundWords = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords..<accumulatorWords + scratchWords])
+            lanes = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords + scratchWords..<words - 4])
+            factor = UnsafeMutableBufferPointer(rebasing: wordBuffer[(words - 4)...])
+            let xi = scratch.endomorphismFactor
+            (factor[0], factor[1], factor[2], factor[3]) = (xi.0, xi.1, xi.2, xi.3)
+            let indexBuffer = memory[indexBytes..<liveBytes].bindMemory(to: Int32.self)
+            exceptions = UnsafeMutableBufferPointer(rebasing: indexBuffer[0..<count])
+            points = UnsafeMutableBufferPointer(rebasing: indexBuffer[count...])
+            live = memory[liveBytes...].bindMemory(to: UInt8.self)
+            field = scratch.field
+            layout = scratch.layout
+        }
+
+        func deallocate() { memory.deallocate() }
+
+        func isLive(_ c: Int) -> Bool { live[c / 8] & (UInt8(1) << (c % 8)) != 0 }
+
+        /// Doubles every live accumulator.
+        ///
+        /// - Returns: how many were live.
+        mutating func doublingRound() -> Int {
+            let doubled = pasta_vector_accumulators_double_forward(
+                &field, accumulators.baseAddress, live.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
+            if doubled == 0 { return 0 }
+            BatchAffine.scaledLaneInverses(lanes, factor: 1536)
+            pasta_vector_accumulators_double_backward(
+                &field, accumulators.baseAddress, live.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
+            return doubled
+        }
+
+        /// Adds to each accumulator its entry of `table` as `selection`
+        /// chooses it, read as φ of the entry when `endomorphism`; those the
+        /// chord cannot add are added here with the exact formulas, to the
+        /// point `addend` gives for their index.
+        mutating func additionRound(
+            from table: UnsafeRawBufferPointer, _ selection: pasta_entry_selection, endomorphism: Bool, addend: (Int) -> Point
+        ) {
+            var excepted = 0
+            let chords = pasta_vector_accumulators_add_forward(
+                &field, layout, table.baseAddress, selection, count, endomorphism ? UnsafePointer(factor.baseAddress) : nil,
+                accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
+                exceptions.baseAddress, &excepted)
+            if chords > 0 {
+                BatchAffine.scaledLaneInverses(lanes, factor: 64)
+                pasta_vector_accumulators_add_backward(&field, accumulators.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
+            }
+            for e in 0..<excepted {
+                let c = Int(exceptions[e])
+                let sum = (accumulator(c).projective + addend(c)).affine
+                if sum.isInfinity {
+                    live[c / 8] &= ~(UInt8(1) << (c % 8))
+                } else {
+                    setAccumulator(c, to: sum)
+                }
+            }
+        }
+
+        /// Accumulator `index`, which the caller knows to be live.
+        func accumulator(_ index: Int) -> Point {
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { w in
+                pasta_vector_accumulator_read(accumulators.baseAddress, index, w.baseAddress)
+                return Point(
+                    unchecked: Field(montgomeryValue: UInt256(w[0], w[1], w[2], w[3])),
+                    Field(montgomeryValue: UInt256(w[4], w[5], w[6], w[7])))
+            }
+        }
+
+        /// Sets accumulator `index` to a finite point.
+        func setAccumulator(_ index: Int, to point: Point) {
+            let x = point.x.montgomeryValue, y = point.y.montgomeryValue
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { w in
+                (w[0], w[1], w[2], w[3]) = (x.w0, x.w1, x.w2, x.w3)
+                (w[4], w[5], w[6], w[7]) = (y.w0, y.w1, y.w2, y.w3)
+                pasta_vector_accumulator_write(accumulators.baseAddress, index, w.baseAddress)
+            }
         }
     }
 }

@@ -221,6 +221,24 @@ struct BatchAffineTests {
         }
     }
 
+    @Test("the kernels' tables of multiples equal the Swift rounds' and j·P one at a time: random points over several slots, the identity among them",
+          .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
+    func vectorMultiples() async {
+        await propertyCheck(count: 1, input: points(Pallas.self).array(of: 19)) { random in
+            var ps = random
+            ps[3] = .infinity
+            ps[17] = .infinity
+            var scalarScratch = BatchAffine<Pallas>.Scratch(vectorized: false)
+            let expected = BatchAffine<Pallas>.multiples(ps, kind: .affine, scratch: &scalarScratch)
+            let table = BatchAffine<Pallas>.unsafeVectorMultiples(ps, scratch: BatchAffine<Pallas>.Scratch(vectorized: true).vector)
+            #expect(table == expected)
+            for (i, p) in ps.enumerated() {
+                #expect(table[16 * i + 15] == Self.product(p, Fq(16)))
+            }
+        }
+        #expect(BatchAffine<Pallas>.unsafeVectorMultiples([], scratch: BatchAffine<Pallas>.Scratch(vectorized: true).vector).isEmpty)
+    }
+
     /// Σ α·P one multiplication at a time.
     static func combinations<C: PastaCurve>(_ ps: [AffinePoint<C>], _ terms: [BatchAffine<C>.Term], width: Int) -> [AffinePoint<C>] {
         stride(from: 0, to: terms.count, by: width).map { start in

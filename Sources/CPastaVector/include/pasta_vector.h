@@ -227,6 +227,16 @@ void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, u
 /// The caller guarantees `index` is within the accumulators.
 void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const uint64_t *words);
 
+/// Writes the coordinates of every live accumulator c into the point at
+/// index first + c * spacing of `points` (laid out as `layout` says),
+/// leaving everything else of those points as it was: a table of multiples
+/// stores one multiple of every point per call this way.
+///
+/// The caller guarantees: `pasta_vector_available()`; every written point
+/// within `points`; no two accumulators written to the same point.
+void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
+                                     pasta_point_layout layout, void *points, size_t first, size_t spacing);
+
 #ifdef __cplusplus
 }
 #endif
