@@ -10,12 +10,13 @@ extension BatchAffine {
     /// Each scalar is split by GLV into two signed 128-bit halves (so 128
     /// doublings, not 255) and each half is read in signed 5-bit windows
     /// (negating a point is free, so sixteen multiples serve digits −16…16).
-    /// The multiples 1·P … 16·P of every point are built in affine, a round
-    /// of additions across all points per multiple, each round sharing one
-    /// inversion; φ of each multiple is one field multiplication. For large
-    /// batches the accumulators are affine too, every doubling and addition
-    /// a round across all points (the batch is then single-term
-    /// `combinations`); for small ones they are Jacobian.
+    /// The batch is single-term `combinations`. For large batches the
+    /// multiples 1·P … 16·P of every point are built in affine, a round of
+    /// additions across all points per multiple, each round sharing one
+    /// inversion, and the accumulators are affine too, every doubling and
+    /// addition a round across all points; for small ones the table and the
+    /// accumulators are Jacobian, normalized with one inversion each. φ of
+    /// an entry is one field multiplication.
     ///
     /// - Parameters:
     ///   - points: the points; the identity is allowed and gives the identity.
@@ -77,16 +78,10 @@ extension BatchAffine {
         let active = points.indices.filter { !points[$0].isInfinity && !scalars[$0].isZero }
         if active.isEmpty { return out }
         let base = active.map { points[$0] }
-        let products: [Point]
-        switch kind {
-        case .affine:
-            // One single-term combination per point: the affine rounds,
-            // gather and φ are those of `combinations`.
-            let terms = active.enumerated().map { slot, index in Term(point: slot, scalar: scalars[index]) }
-            products = combinations(of: base, terms: terms, width: 1, accumulators: .affine, vectorized: vectorized)
-        case .jacobian:
-            products = jacobianAccumulation(Recoded(base, scalars: active.map { scalars[$0] }, vectorized: vectorized))
-        }
+        // One single-term combination per point: the accumulation, tables
+        // and φ are those of `combinations` for either kind.
+        let terms = active.enumerated().map { slot, index in Term(point: slot, scalar: scalars[index]) }
+        let products = combinations(of: base, terms: terms, width: 1, accumulators: kind, vectorized: vectorized)
         for (slot, index) in active.enumerated() { out[index] = products[slot] }
         return out
     }
@@ -94,7 +89,9 @@ extension BatchAffine {
     /// 1·P … 16·P of every point, one point's side by side at
     /// slot·16 + j − 1 (the accumulations read them at random, point by
     /// point): for `.affine`, built a round of additions across all points
-    /// per multiple, each round sharing one inversion; for `.jacobian` (a
+    /// per multiple, each round sharing one inversion (with the running
+    /// multiples kept in the kernels' layout when the scratch is
+    /// vectorized); for `.jacobian` (a
     /// few points, where sixteen inversions would cost more than the
     /// table), in Jacobian coordinates point by point and normalized with
     /// one inversion for the whole table.
@@ -119,6 +116,7 @@ extension BatchAffine {
             }
             return JacobianPoint.batchNormalize(table)
         }
+        if scratch.vectorized { return unsafeVectorMultiples(base, scratch: scratch.vector) }
         var table = [Point](repeating: .infinity, count: base.count * tableSize)
         var previous = base
         for multiple in 1...tableSize {
@@ -130,72 +128,6 @@ extension BatchAffine {
             for slot in 0..<base.count { table[slot * tableSize + multiple - 1] = previous[slot] }
         }
         return table
-    }
-
-    /// Every point's signed digits and tables, as the Jacobian accumulation
-    /// reads them.
-    struct Recoded {
-        /// Digits of half h of slot s at (2s + h)·windows + window, with the
-        /// half's sign folded in (a negative half has its digits negated).
-        let digits: [Int8]
-        /// j·P at s·16 + j − 1, and φ of it.
-        let table: [Point], endomorphismTable: [Point]
-        let windows: Int
-        let count: Int
-
-        /// Recodes every scalar's GLV halves and builds every point's
-        /// multiples (as `multiples` does for a batch of this size).
-        ///
-        /// - Parameters:
-        ///   - points: the points, none the identity.
-        ///   - scalars: one scalar per point.
-        ///   - vectorized: whether the tables' rounds use the eight-lane kernels.
-        init(_ points: [Point], scalars: [Curve.ScalarField], vectorized: Bool) {
-            count = points.count
-            windows = SignedWindows.count(windowBits: windowBits)
-            var digits = [Int8](repeating: 0, count: count * 2 * windows)
-            for (slot, scalar) in scalars.enumerated() {
-                let split = Curve.glvBasis.decompose(scalar)
-                recode(split.first, into: &digits, at: (2 * slot) * windows, windows: windows, negated: split.firstIsNegative)
-                recode(split.second, into: &digits, at: (2 * slot + 1) * windows, windows: windows, negated: split.secondIsNegative)
-            }
-            self.digits = digits
-            var scratch = Scratch(vectorized: vectorized)
-            table = multiples(points, kind: Accumulators(forBatchOf: count), scratch: &scratch)
-            let beta = Curve.endomorphismCoefficient
-            endomorphismTable = table.map { $0.isInfinity ? $0 : Point(unchecked: beta * $0.x, $0.y) }
-        }
-
-        /// The addend for one half of one point in one window (0: P, 1: φ(P)),
-        /// or nil for a zero digit.
-        @inline(__always)
-        func addend(slot: Int, half: Int, window: Int) -> Point? {
-            let digit = Int(digits[(2 * slot + half) * windows + window])
-            if digit == 0 { return nil }
-            let tableSize = 1 << (windowBits - 1)
-            let index = slot * tableSize + abs(digit) - 1
-            let entry = half == 0 ? table[index] : endomorphismTable[index]
-            return entry.negated(if: digit < 0)
-        }
-    }
-
-    /// Jacobian accumulators, one point at a time: 5 doublings and up to two
-    /// mixed additions per window, then one shared inversion for all.
-    static func jacobianAccumulation(_ recoded: Recoded) -> [Point] {
-        var accumulators = [JacobianPoint<Curve>](repeating: .infinity, count: recoded.count)
-        for slot in 0..<recoded.count {
-            var accumulator = JacobianPoint<Curve>.infinity
-            for window in stride(from: recoded.windows - 1, through: 0, by: -1) {
-                if !accumulator.isInfinity {
-                    for _ in 0..<windowBits { accumulator = accumulator.doubled }
-                }
-                for half in 0..<2 {
-                    if let addend = recoded.addend(slot: slot, half: half, window: window) { accumulator += addend }
-                }
-            }
-            accumulators[slot] = accumulator
-        }
-        return JacobianPoint.batchNormalize(accumulators)
     }
 
     /// Writes the signed 5-bit digits of a 128-bit magnitude into

@@ -60,7 +60,8 @@ extension BatchAffine {
         return (0..<count).map { buffers.isLive($0) ? buffers.accumulator($0) : .infinity }
     }
 
-    /// `multiples(points, kind: .affine, …)` on the kernels: the running
+    /// `multiples(points, kind: .affine, …)` on the kernels (which it calls
+    /// for a vectorized scratch): the running
     /// multiple of every point stays in the kernels' layout, doubled once
     /// and then added to its point fourteen times, each round around one
     /// shared inversion, and each multiple is scattered into the table
@@ -77,12 +78,7 @@ extension BatchAffine {
         precondition(count <= Int(Int32.max), "indices the kernels can take")
         // Every entry starts as a copy of its point, so the kernels write
         // coordinates only and the identity's entries stay the identity.
-        var table = [Point](unsafeUninitializedCapacity: count * tableSize) { entries, initialized in
-            for (i, point) in base.enumerated() {
-                for j in 0..<tableSize { (entries.baseAddress! + (i * tableSize + j)).initialize(to: point) }
-            }
-            initialized = count * tableSize
-        }
+        var table = (0..<count * tableSize).map { base[$0 / tableSize] }
         if count == 0 { return table }
         var buffers = AccumulatorBuffers(count: count, indices: count, scratch: scratch)
         defer { buffers.deallocate() }

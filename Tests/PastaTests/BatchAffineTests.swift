@@ -221,7 +221,7 @@ struct BatchAffineTests {
         }
     }
 
-    @Test("the kernels' tables of multiples equal the Swift rounds' and j·P one at a time: random points over several slots, the identity among them",
+    @Test("the kernels' tables of multiples, alone and as a vectorized `multiples` builds them, equal the Swift rounds' and j·P one at a time: random points over several slots, the identity among them",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func vectorMultiples() async {
         await propertyCheck(count: 1, input: points(Pallas.self).array(of: 19)) { random in
@@ -232,6 +232,8 @@ struct BatchAffineTests {
             let expected = BatchAffine<Pallas>.multiples(ps, kind: .affine, scratch: &scalarScratch)
             let table = BatchAffine<Pallas>.unsafeVectorMultiples(ps, scratch: BatchAffine<Pallas>.Scratch(vectorized: true).vector)
             #expect(table == expected)
+            var vectorScratch = BatchAffine<Pallas>.Scratch(vectorized: true)
+            #expect(BatchAffine<Pallas>.multiples(ps, kind: .affine, scratch: &vectorScratch) == expected)
             for (i, p) in ps.enumerated() {
                 #expect(table[16 * i + 15] == Self.product(p, Fq(16)))
             }
