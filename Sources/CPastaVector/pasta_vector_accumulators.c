@@ -130,6 +130,23 @@ static inline void prefetch_entries(const void *table, pasta_point_layout layout
     }
 }
 
+/// A slot's entries as raw words, x then y, word i of every lane in w[i]
+/// (w[4 + i] for y). The first pass loads them one slot ahead of their use,
+/// so that the loads' latency overlaps the arithmetic of the slot before.
+typedef struct {
+    __m512i w[8];
+} entry_words;
+
+INLINE entry_words load_entries(const void *table, pasta_point_layout layout, const selected_entries *s) {
+    long long at[PASTA_VECTOR_LANES];
+    UNROLL
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) at[lane] = s->entry[lane] * (long long)layout.stride;
+    entry_words e;
+    load_transposed((const uint64_t *)table, at, layout.x, e.w);
+    load_transposed((const uint64_t *)table, at, layout.y, e.w + 4);
+    return e;
+}
+
 KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *field, pasta_point_layout layout,
                                                     const void *table, pasta_entry_selection selection, size_t count,
                                                     const uint64_t *x_factor, uint64_t *accumulators, uint8_t *live,
@@ -138,8 +155,6 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
     const field_lanes f = broadcast(field);
     lanes factor = {0};  // read only when x_factor is given
     if (x_factor != NULL) factor = broadcast_words(&f, x_factor);
-    const __m512i stride = _mm512_set1_epi64((long long)layout.stride);
-    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
     const lanes one = plain_one();
     const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
                          _mm512_setzero_si512(), _mm512_setzero_si512()}};
@@ -151,7 +166,14 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
         ring[slot] = select_entries(&selection, count, slot);
         prefetch_entries(table, layout, &ring[slot]);
     }
+    // A slot with any entry to add loads all eight lanes' (entry 0 for the
+    // lanes that add nothing, which exists once any entry does).
+    entry_words next = {{0}};
+    if (slots > 0 && ring[0].present != 0) next = load_entries(table, layout, &ring[0]);
     for (size_t slot = 0; slot < slots; slot++) {
+        entry_words current = next;
+        if (slot + 1 < slots && ring[(slot + 1) % RING].present != 0)
+            next = load_entries(table, layout, &ring[(slot + 1) % RING]);
         if (slot + PREFETCH_SLOTS < slots) {
             ring[(slot + PREFETCH_SLOTS) % RING] = select_entries(&selection, count, slot + PREFETCH_SLOTS);
             prefetch_entries(table, layout, &ring[(slot + PREFETCH_SLOTS) % RING]);
@@ -163,11 +185,9 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
         __mmask8 chord = 0;
         lanes dx = one, dy = one;
         if (present != 0) {
-            // Entries are below 2^31 and strides small: 32 × 32-bit products.
-            __m512i at = _mm512_mul_epu32(_mm512_loadu_si512((const void *)chosen->entry), stride);
-            lanes qx = gather(&f, table, _mm512_add_epi64(at, x));
+            lanes qx = from_words(&f, current.w[0], current.w[1], current.w[2], current.w[3]);
             if (x_factor != NULL) qx = multiply(&f, qx, factor);
-            lanes qy = gather(&f, table, _mm512_add_epi64(at, y));
+            lanes qy = from_words(&f, current.w[4], current.w[5], current.w[6], current.w[7]);
             qy = blend(negated, qy, subtract(&f, zero, qy));
             __mmask8 was_live = (__mmask8)live[slot];
             // A combination still at the identity takes its entry.
