@@ -87,8 +87,9 @@ INLINE lanes add(const field_lanes *f, lanes a, lanes b) {
     return reduce_once(f, r);
 }
 
-/// 4a as an integer (not reduced), for a < p: below 2^257, so limbs stay
-/// 52 bits wide and a multiplication by it still ends below 2p.
+/// 4a as an integer (not reduced), for a < 2p: below 8p, so limbs stay 52
+/// bits wide (the top one below 2^49), and its product with anything below
+/// 2p stays within `multiply_lazy`'s bound.
 INLINE lanes times_four(const field_lanes *f, lanes a) {
     lanes r;
     r.v[0] = _mm512_and_si512(_mm512_slli_epi64(a.v[0], 2), f->mask);
@@ -132,9 +133,10 @@ INLINE lanes montgomery_reduce(const field_lanes *f, __m512i t[10]) {
     return r;
 }
 
-/// a · b / 2^260 mod p, below 2p (not reduced), for a < 2^257 and
-/// b < 2^256 with 52-bit limbs: ab / 2^260 < 2^253 < p, and the reduction
-/// adds less than p. Such a result may go straight into another
+/// a · b / 2^260 mod p, below 2p (not reduced), for ab < 2^513 (such as
+/// a < 2^257 and b < 2^256, or a < 8p and b < 2p) with 52-bit limbs:
+/// ab / 2^260 < 2^253 < p, and the reduction adds less than p. Such a
+/// result may go straight into another
 /// multiplication. Each partial product's high half goes straight into
 /// the column above its low half: one set of ten columns, none of whose
 /// chains is longer than the 50 multiply-accumulates take to issue, and no

@@ -72,21 +72,76 @@ INLINE void store_lanes(uint64_t *to, __mmask8 which, lanes a) {
     for (int i = 0; i < 5; i++) _mm512_mask_storeu_epi64((void *)(to + i * PASTA_VECTOR_LANES), which, a.v[i]);
 }
 
-/// The lanes whose value is zero; every limb must be normalized (as
-/// `subtract` leaves them), so that zero has one representation.
-INLINE __mmask8 zero_lanes(lanes a) {
-    __m512i any = _mm512_or_si512(_mm512_or_si512(a.v[0], a.v[1]), _mm512_or_si512(a.v[2], a.v[3]));
-    return _mm512_cmpeq_epi64_mask(_mm512_or_si512(any, a.v[4]), _mm512_setzero_si512());
+/// a + k·p − b with normalized limbs, not reduced: below (k + 1)·p for
+/// a, b < p (below a's bound plus k·p in general), and never negative when
+/// k·p ≥ b. One carry pass where a reduced difference takes two, or three
+/// and more for sums of several terms: the doubling and chord formulas
+/// reduce once at the end instead (7% of either round's second pass).
+INLINE lanes difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) {
+        __m512i kp = _mm512_setzero_si512();
+        UNROLL
+        for (int j = 0; j < k; j++) kp = _mm512_add_epi64(kp, f->p[i]);
+        r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(a.v[i], kp), b.v[i]);
+    }
+    propagate(f, &r);
+    return r;
+}
+
+/// r − m when that is not negative, else r, for a multiple m of p given as
+/// limbs; r < 2m with normalized limbs.
+INLINE lanes reduce_by(const field_lanes *f, lanes r, const lanes *m) {
+    lanes t;
+    UNROLL
+    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], m->v[i]);
+    __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
+    return r;
+}
+
+/// r mod p for r < 4p with normalized limbs.
+INLINE lanes reduce_below_four(const field_lanes *f, lanes r) {
+    lanes twice;
+    UNROLL
+    for (int i = 0; i < 5; i++) twice.v[i] = _mm512_add_epi64(f->p[i], f->p[i]);
+    return reduce_once(f, reduce_by(f, r, &twice));
+}
+
+/// r mod p for r < 8p with normalized limbs.
+INLINE lanes reduce_below_eight(const field_lanes *f, lanes r) {
+    lanes four;
+    UNROLL
+    for (int i = 0; i < 5; i++) four.v[i] = _mm512_slli_epi64(f->p[i], 2);
+    return reduce_below_four(f, reduce_by(f, r, &four));
+}
+
+/// The lanes whose value is p, which is how `difference_plus(a, b, 1)`
+/// shows a = b for a, b < p; limbs normalized, so that p has one
+/// representation.
+INLINE __mmask8 p_lanes(const field_lanes *f, lanes a) {
+    __m512i any = _mm512_setzero_si512();
+    UNROLL
+    for (int i = 0; i < 5; i++) any = _mm512_or_si512(any, _mm512_xor_si512(a.v[i], f->p[i]));
+    return _mm512_cmpeq_epi64_mask(any, _mm512_setzero_si512());
 }
 
 /// The chord's sum (px, py) + (px + dx, py + dy), given the slope's
-/// scaled inverse as the chord round makes it.
+/// scaled inverse as the chord round makes it; px, py < p and dx, dy
+/// below 2p as the first pass leaves them (congruent to qx − px, qy − py).
 INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes dy, lanes element_inverse,
                       lanes *x3, lanes *y3) {
     lanes slope = multiply_lazy(f, dy, element_inverse);
-    lanes x_sum = add(f, add(f, px, px), dx);  // px + qx
-    *x3 = subtract(f, reduce_once(f, square_lazy(f, slope)), x_sum);
-    *y3 = subtract(f, multiply(f, times_four(f, subtract(f, px, *x3)), slope), py);
+    // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): below 6p, reduced once at the end.
+    lanes x_sum;
+    UNROLL
+    for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
+    *x3 = reduce_below_eight(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
+    // 4·(px + p − x3) is below 8p, and its product with a slope below 2p
+    // within the multiplication's bound.
+    *y3 = subtract(f, multiply(f, times_four(f, difference_plus(f, px, *x3, 1)), slope), py);
 }
 
 /// Which table entry each lane of a slot adds (entry 0 where it adds
@@ -198,9 +253,10 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
             chord = present & was_live;
             if (chord != 0) {
                 lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
-                dx = subtract(&f, qx, px);
-                dy = subtract(&f, qy, py);
-                __mmask8 equal_x = zero_lanes(dx) & chord;
+                // Both below 2p; dx is p exactly where qx = px.
+                dx = difference_plus(&f, qx, px, 1);
+                dy = difference_plus(&f, qy, py, 1);
+                __mmask8 equal_x = p_lanes(&f, dx) & chord;
                 for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
                     if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
                 chord &= (__mmask8)~equal_x;
@@ -273,8 +329,12 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         // As in the tangent round: the slope 3x²/(2y) with x² in the place
         // of the chord's rise and the 3/2 in the 1536-scaled inverse.
         lanes slope = multiply_lazy(&f, square_lazy(&f, px), element_inverse);
-        lanes x3 = subtract(&f, reduce_once(&f, square_lazy(&f, slope)), add(&f, px, px));
-        lanes y3 = subtract(&f, multiply(&f, times_four(&f, subtract(&f, px, x3)), slope), py);
+        // x3 = slope² + 2p − 2px, below 4p, reduced once at the end.
+        lanes twice_px;
+        UNROLL
+        for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
+        lanes x3 = reduce_below_four(&f, difference_plus(&f, square_lazy(&f, slope), twice_px, 2));
+        lanes y3 = subtract(&f, multiply(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
         store_lanes(a, active, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
     }
