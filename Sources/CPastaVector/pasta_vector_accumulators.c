@@ -76,7 +76,7 @@ INLINE void store_lanes(uint64_t *to, __mmask8 which, lanes a) {
 /// a, b < p (below a's bound plus k·p in general), and never negative when
 /// k·p ≥ b. One carry pass where a reduced difference takes two, or three
 /// and more for sums of several terms: the doubling and chord formulas
-/// reduce once at the end instead (7% of either round's second pass).
+/// reduce only their results (7% of either round's second pass).
 INLINE lanes difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
     lanes r;
     UNROLL
@@ -134,7 +134,7 @@ INLINE __mmask8 p_lanes(const field_lanes *f, lanes a) {
 INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes dy, lanes element_inverse,
                       lanes *x3, lanes *y3) {
     lanes slope = multiply_lazy(f, dy, element_inverse);
-    // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): below 6p, reduced once at the end.
+    // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): carried once, below 6p, then reduced.
     lanes x_sum;
     UNROLL
     for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
@@ -329,7 +329,7 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         // As in the tangent round: the slope 3x²/(2y) with x² in the place
         // of the chord's rise and the 3/2 in the 1536-scaled inverse.
         lanes slope = multiply_lazy(&f, square_lazy(&f, px), element_inverse);
-        // x3 = slope² + 2p − 2px, below 4p, reduced once at the end.
+        // x3 = slope² + 2p − 2px: carried once, below 4p, then reduced.
         lanes twice_px;
         UNROLL
         for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
