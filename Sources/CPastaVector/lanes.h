@@ -53,16 +53,20 @@ INLINE __m512i propagate(const field_lanes *f, lanes *r) {
     return carry;
 }
 
-/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
-INLINE lanes reduce_once(const field_lanes *f, lanes r) {
+/// r - m when that is not negative, else r, for a multiple m of p given
+/// limb by limb (limbs need not be normalized); r < 2m with 52-bit limbs.
+INLINE lanes reduce_by(const field_lanes *f, lanes r, const __m512i m[5]) {
     lanes t;
     UNROLL
-    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], f->p[i]);
+    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], m[i]);
     __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
     UNROLL
     for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
     return r;
 }
+
+/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
+INLINE lanes reduce_once(const field_lanes *f, lanes r) { return reduce_by(f, r, f->p); }
 
 /// a - b mod p for a, b < p.
 INLINE lanes subtract(const field_lanes *f, lanes a, lanes b) {

@@ -72,50 +72,43 @@ INLINE void store_lanes(uint64_t *to, __mmask8 which, lanes a) {
     for (int i = 0; i < 5; i++) _mm512_mask_storeu_epi64((void *)(to + i * PASTA_VECTOR_LANES), which, a.v[i]);
 }
 
+/// k·p limb by limb (limb i is k times p's limb i, not normalized).
+INLINE void multiple_of_p(const field_lanes *f, int k, __m512i m[5]) {
+    UNROLL
+    for (int i = 0; i < 5; i++) {
+        m[i] = _mm512_setzero_si512();
+        UNROLL
+        for (int j = 0; j < k; j++) m[i] = _mm512_add_epi64(m[i], f->p[i]);
+    }
+}
+
 /// a + k·p − b with normalized limbs, not reduced: below (k + 1)·p for
 /// a, b < p (below a's bound plus k·p in general), and never negative when
 /// k·p ≥ b. One carry pass where a reduced difference takes two, or three
 /// and more for sums of several terms: the doubling and chord formulas
 /// reduce only their results (7% of either round's second pass).
 INLINE lanes difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
+    __m512i kp[5];
+    multiple_of_p(f, k, kp);
     lanes r;
     UNROLL
-    for (int i = 0; i < 5; i++) {
-        __m512i kp = _mm512_setzero_si512();
-        UNROLL
-        for (int j = 0; j < k; j++) kp = _mm512_add_epi64(kp, f->p[i]);
-        r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(a.v[i], kp), b.v[i]);
-    }
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(a.v[i], kp[i]), b.v[i]);
     propagate(f, &r);
-    return r;
-}
-
-/// r − m when that is not negative, else r, for a multiple m of p given as
-/// limbs; r < 2m with normalized limbs.
-INLINE lanes reduce_by(const field_lanes *f, lanes r, const lanes *m) {
-    lanes t;
-    UNROLL
-    for (int i = 0; i < 5; i++) t.v[i] = _mm512_sub_epi64(r.v[i], m->v[i]);
-    __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
-    UNROLL
-    for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
     return r;
 }
 
 /// r mod p for r < 4p with normalized limbs.
 INLINE lanes reduce_below_four(const field_lanes *f, lanes r) {
-    lanes twice;
-    UNROLL
-    for (int i = 0; i < 5; i++) twice.v[i] = _mm512_add_epi64(f->p[i], f->p[i]);
-    return reduce_once(f, reduce_by(f, r, &twice));
+    __m512i twice[5];
+    multiple_of_p(f, 2, twice);
+    return reduce_once(f, reduce_by(f, r, twice));
 }
 
 /// r mod p for r < 8p with normalized limbs.
 INLINE lanes reduce_below_eight(const field_lanes *f, lanes r) {
-    lanes four;
-    UNROLL
-    for (int i = 0; i < 5; i++) four.v[i] = _mm512_slli_epi64(f->p[i], 2);
-    return reduce_below_four(f, reduce_by(f, r, &four));
+    __m512i four[5];
+    multiple_of_p(f, 4, four);
+    return reduce_below_four(f, reduce_by(f, r, four));
 }
 
 /// The lanes whose value is p, which is how `difference_plus(a, b, 1)`
