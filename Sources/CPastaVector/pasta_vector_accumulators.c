@@ -7,11 +7,13 @@
 
 /// Words of one slot of accumulators: x and y, five limb vectors each.
 #define ACCUMULATOR_SLOT_WORDS (10 * PASTA_VECTOR_LANES)
-/// Words of one slot of an addition round's scratch: the product before
-/// the slot, dx and dy (five limb vectors each), then the chord lanes' mask.
-#define ADDITION_SLOT_WORDS (16 * PASTA_VECTOR_LANES)
-#define MASK_WORD (15 * PASTA_VECTOR_LANES)
-/// Words of one slot of a doubling round's scratch: the product before it.
+/// Words of one slot of an addition round's scratch: the slope's
+/// numerator dy times the product of the denominators before the slot, and
+/// dx (five limb vectors each), then the chord lanes' mask.
+#define ADDITION_SLOT_WORDS (11 * PASTA_VECTOR_LANES)
+#define MASK_WORD (10 * PASTA_VECTOR_LANES)
+/// Words of one slot of a doubling round's scratch: x² times the product of
+/// the denominators before the slot.
 #define DOUBLING_SLOT_WORDS (5 * PASTA_VECTOR_LANES)
 
 static size_t slots_of(size_t count) { return (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES; }
@@ -121,12 +123,10 @@ INLINE __mmask8 p_lanes(const field_lanes *f, lanes a) {
     return _mm512_cmpeq_epi64_mask(any, _mm512_setzero_si512());
 }
 
-/// The chord's sum (px, py) + (px + dx, py + dy), given the slope's
-/// scaled inverse as the chord round makes it; px, py < p and dx, dy
-/// below 2p as the first pass leaves them (congruent to qx − px, qy − py).
-INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes dy, lanes element_inverse,
-                      lanes *x3, lanes *y3) {
-    lanes slope = multiply_lazy(f, dy, element_inverse);
+/// The chord's sum (px, py) + (px + dx, py + dy), given its slope (scaled
+/// as the chord round scales it, below 2p); px, py < p and dx below 2p as
+/// the first pass leaves it (congruent to qx − px).
+INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes slope, lanes *x3, lanes *y3) {
     // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): carried once, below 6p, then reduced.
     lanes x_sum;
     UNROLL
@@ -151,20 +151,24 @@ typedef struct {
 #define PREFETCH_SLOTS 6
 #define RING 8
 
-static inline selected_entries select_entries(const pasta_entry_selection *selection, size_t count, size_t slot) {
-    selected_entries s = {.present = 0, .negated = 0};
+/// Fills `s` in place: built as a local and copied into the ring, its eight
+/// entries went out as scalar stores and came back as one vector load,
+/// which the core cannot forward from them (a sixth of the first pass).
+static inline void select_entries(const pasta_entry_selection *selection, size_t count, size_t slot, selected_entries *s) {
+    __mmask8 present = 0, negated = 0;
     for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
         size_t c = slot * PASTA_VECTOR_LANES + (size_t)lane;
-        s.entry[lane] = 0;
+        s->entry[lane] = 0;
         if (c >= count) continue;
         int digit = selection->digits[c * selection->digit_stride];
         int32_t point = selection->points[c * selection->point_stride];
         if (digit == 0 || point < 0) continue;
-        s.present |= (__mmask8)(1u << lane);
-        if (digit < 0) s.negated |= (__mmask8)(1u << lane);
-        s.entry[lane] = (long long)point * (long long)selection->entries_per_point + (digit < 0 ? -digit : digit) - 1;
+        present |= (__mmask8)(1u << lane);
+        if (digit < 0) negated |= (__mmask8)(1u << lane);
+        s->entry[lane] = (long long)point * (long long)selection->entries_per_point + (digit < 0 ? -digit : digit) - 1;
     }
-    return s;
+    s->present = present;
+    s->negated = negated;
 }
 
 /// Asks for the cache lines of every selected entry's coordinates.
@@ -211,7 +215,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
     size_t slots = slots_of(count);
     selected_entries ring[RING];
     for (size_t slot = 0; slot < PREFETCH_SLOTS && slot < slots; slot++) {
-        ring[slot] = select_entries(&selection, count, slot);
+        select_entries(&selection, count, slot, &ring[slot]);
         prefetch_entries(table, layout, &ring[slot]);
     }
     // A slot with any entry to add loads all eight lanes' (entry 0 for the
@@ -223,7 +227,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
         if (slot + 1 < slots && ring[(slot + 1) % RING].present != 0)
             next = load_entries(table, layout, &ring[(slot + 1) % RING]);
         if (slot + PREFETCH_SLOTS < slots) {
-            ring[(slot + PREFETCH_SLOTS) % RING] = select_entries(&selection, count, slot + PREFETCH_SLOTS);
+            select_entries(&selection, count, slot + PREFETCH_SLOTS, &ring[(slot + PREFETCH_SLOTS) % RING]);
             prefetch_entries(table, layout, &ring[(slot + PREFETCH_SLOTS) % RING]);
         }
         const selected_entries *chosen = &ring[slot % RING];
@@ -240,8 +244,6 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
             __mmask8 was_live = (__mmask8)live[slot];
             // A combination still at the identity takes its entry.
             __mmask8 taken = present & (__mmask8)~was_live;
-            store_lanes(a, taken, qx);
-            store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, qy);
             live[slot] = (uint8_t)(was_live | taken);
             chord = present & was_live;
             if (chord != 0) {
@@ -255,13 +257,23 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
                 chord &= (__mmask8)~equal_x;
                 dx = blend(chord, one, dx);
             }
+            // After the chord lanes' loads: a load that overlaps a masked
+            // store waits for the store to retire.
+            store_lanes(a, taken, qx);
+            store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, qy);
         }
-        store(out, product);
-        store(out + 5 * PASTA_VECTOR_LANES, dx);
-        store(out + 10 * PASTA_VECTOR_LANES, dy);
         out[MASK_WORD] = chord;
         chords += (size_t)__builtin_popcount(chord);
-        if (chord != 0) product = multiply_lazy(&f, product, dx);
+        if (chord != 0) {
+            // The slope's numerator times the product before the slot, so
+            // that the second pass finds the slope with one multiplication
+            // by its running inverse: one step less on that pass's chain of
+            // dependent multiplications, and one more here, where the
+            // product's chain leaves the multiplier idle.
+            store(out, multiply_lazy(&f, dy, product));
+            store(out + 5 * PASTA_VECTOR_LANES, dx);
+            product = multiply_lazy(&f, product, dx);
+        }
     }
     write_totals(reduce_once(&f, product), totals);
     *exception_count = excepted;
@@ -277,13 +289,13 @@ KERNEL void pasta_vector_accumulators_add_backward(const pasta_vector_field *fie
         __mmask8 chord = (__mmask8)in[MASK_WORD];
         if (chord == 0) continue;  // the first pass left this slot out of the product
         lanes dx = load(in + 5 * PASTA_VECTOR_LANES);
-        // As in the chord round: 64·R²/dx in the 2^260 multiplication.
-        lanes element_inverse = multiply_lazy(&f, inverse, load(in));
+        // As in the chord round: the inverse makes 64·R²/dx in the 2^260
+        // multiplication, so this is the slope dy/dx scaled as chord_sum takes it.
+        lanes slope = multiply_lazy(&f, inverse, load(in));
         inverse = multiply_lazy(&f, inverse, dx);
         uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
         lanes x3, y3;
-        chord_sum(&f, load(a), load(a + 5 * PASTA_VECTOR_LANES), dx, load(in + 10 * PASTA_VECTOR_LANES),
-                  element_inverse, &x3, &y3);
+        chord_sum(&f, load(a), load(a + 5 * PASTA_VECTOR_LANES), dx, slope, &x3, &y3);
         store_lanes(a, chord, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, chord, y3);
     }
@@ -297,10 +309,13 @@ KERNEL size_t pasta_vector_accumulators_double_forward(const pasta_vector_field 
     size_t doubled = 0;
     for (size_t slot = 0; slot < slots_of(count); slot++) {
         __mmask8 active = (__mmask8)live[slot];
-        store(scratch + slot * DOUBLING_SLOT_WORDS, product);
         if (active == 0) continue;
         doubled += (size_t)__builtin_popcount(active);
-        lanes y = load(accumulators + slot * ACCUMULATOR_SLOT_WORDS + 5 * PASTA_VECTOR_LANES);
+        const uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        lanes x = load(a), y = load(a + 5 * PASTA_VECTOR_LANES);
+        // x² times the product before the slot: the slope's numerator, as
+        // the addition round's first pass keeps it and for the same reason.
+        store(scratch + slot * DOUBLING_SLOT_WORDS, multiply_lazy(&f, square_lazy(&f, x), product));
         product = multiply_lazy(&f, product, blend(active, plain_one(), y));
     }
     write_totals(reduce_once(&f, product), totals);
@@ -317,11 +332,11 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         if (active == 0) continue;
         uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
         lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
-        lanes element_inverse = multiply_lazy(&f, inverse, load(scratch + slot * DOUBLING_SLOT_WORDS));
+        // As in the tangent round: the slope 3x²/(2y), with the 3/2 in the
+        // 1536-scaled inverse and x² times the product before the slot
+        // from the first pass.
+        lanes slope = multiply_lazy(&f, inverse, load(scratch + slot * DOUBLING_SLOT_WORDS));
         inverse = multiply_lazy(&f, inverse, blend(active, plain_one(), py));
-        // As in the tangent round: the slope 3x²/(2y) with x² in the place
-        // of the chord's rise and the 3/2 in the 1536-scaled inverse.
-        lanes slope = multiply_lazy(&f, square_lazy(&f, px), element_inverse);
         // x3 = slope² + 2p − 2px: carried once, below 4p, then reduced.
         lanes twice_px;
         UNROLL
