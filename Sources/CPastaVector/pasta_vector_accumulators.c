@@ -151,10 +151,10 @@ typedef struct {
 #define PREFETCH_SLOTS 6
 #define RING 8
 
-/// Fills `s` in place: built as a local and copied into the ring, its eight
-/// entries went out as scalar stores and came back as one vector load,
-/// which the core cannot forward from them (a sixth of the first pass).
-static inline void select_entries(const pasta_entry_selection *selection, size_t count, size_t slot, selected_entries *s) {
+/// Fills `s` in place, one lane at a time, for any strides and a partial
+/// slot.
+static inline void select_entries_by_lane(const pasta_entry_selection *selection, size_t count, size_t slot,
+                                          selected_entries *s) {
     __mmask8 present = 0, negated = 0;
     for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
         size_t c = slot * PASTA_VECTOR_LANES + (size_t)lane;
@@ -171,11 +171,40 @@ static inline void select_entries(const pasta_entry_selection *selection, size_t
     s->negated = negated;
 }
 
-/// Asks for the cache lines of every selected entry's coordinates.
+/// Fills `s` in place (built as a local and copied into the ring, its
+/// entries went out as scalar stores and came back as one vector load,
+/// which the core cannot forward from them). A full slot of consecutive
+/// digits, as the combinations lay them out, is read with one load and
+/// chosen in vector instructions: lane by lane, the choice was a fifth of
+/// the first pass.
+INLINE void select_entries(const pasta_entry_selection *selection, size_t count, size_t slot, selected_entries *s) {
+    size_t first = slot * PASTA_VECTOR_LANES;
+    if (first + PASTA_VECTOR_LANES > count || selection->digit_stride != 1 || selection->point_stride > 2) {
+        select_entries_by_lane(selection, count, slot, s);
+        return;
+    }
+    __m512i digit = _mm512_cvtepi8_epi64(_mm_loadl_epi64((const __m128i *)(selection->digits + first)));
+    __m512i point;
+    if (selection->point_stride == 1) {
+        point = _mm512_cvtepi32_epi64(_mm256_loadu_si256((const __m256i *)(selection->points + first)));
+    } else {
+        // Every other 32-bit index: the low halves of eight 64-bit words, sign-extended.
+        __m512i pairs = _mm512_loadu_si512((const void *)(selection->points + 2 * first));
+        point = _mm512_srai_epi64(_mm512_slli_epi64(pairs, 32), 32);
+    }
+    __mmask8 present = _mm512_test_epi64_mask(digit, digit) & _mm512_cmpge_epi64_mask(point, _mm512_setzero_si512());
+    __m512i entry = _mm512_add_epi64(_mm512_mul_epi32(point, _mm512_set1_epi64((long long)selection->entries_per_point)),
+                                     _mm512_sub_epi64(_mm512_abs_epi64(digit), _mm512_set1_epi64(1)));
+    _mm512_storeu_si512((void *)s->entry, _mm512_maskz_mov_epi64(present, entry));
+    s->present = present;
+    s->negated = _mm512_cmplt_epi64_mask(digit, _mm512_setzero_si512()) & present;
+}
+
+/// Asks for the cache lines of every selected entry's coordinates (and
+/// of entry 0 for the lanes that add nothing: cheaper than a branch).
 static inline void prefetch_entries(const void *table, pasta_point_layout layout, const selected_entries *s) {
     const uint64_t *words = (const uint64_t *)table;
     for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
-        if (!(s->present & (1u << lane))) continue;
         const uint64_t *point = words + (size_t)s->entry[lane] * layout.stride;
         __builtin_prefetch(point + layout.x);
         __builtin_prefetch(point + layout.y + 3);
@@ -240,7 +269,6 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
             lanes qx = from_words(&f, current.w[0], current.w[1], current.w[2], current.w[3]);
             if (x_factor != NULL) qx = multiply(&f, qx, factor);
             lanes qy = from_words(&f, current.w[4], current.w[5], current.w[6], current.w[7]);
-            qy = blend(negated, qy, subtract(&f, zero, qy));
             __mmask8 was_live = (__mmask8)live[slot];
             // A combination still at the identity takes its entry.
             __mmask8 taken = present & (__mmask8)~was_live;
@@ -248,9 +276,18 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
             chord = present & was_live;
             if (chord != 0) {
                 lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
-                // Both below 2p; dx is p exactly where qx = px.
+                // dx below 2p, p exactly where qx = px.
                 dx = difference_plus(&f, qx, px, 1);
-                dy = difference_plus(&f, qy, py, 1);
+                // ±qy − py as qy + p − py, or 2p − qy − py where the entry is
+                // negated (below 2p either way: no y is zero on a curve of
+                // prime order): one carry pass, nothing spent on −qy itself.
+                UNROLL
+                for (int i = 0; i < 5; i++) {
+                    __m512i plus = _mm512_add_epi64(qy.v[i], f.p[i]);
+                    __m512i minus = _mm512_sub_epi64(_mm512_add_epi64(f.p[i], f.p[i]), qy.v[i]);
+                    dy.v[i] = _mm512_sub_epi64(_mm512_mask_blend_epi64(negated, plus, minus), py.v[i]);
+                }
+                propagate(&f, &dy);
                 __mmask8 equal_x = p_lanes(&f, dx) & chord;
                 for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
                     if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
@@ -259,8 +296,10 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
             }
             // After the chord lanes' loads: a load that overlaps a masked
             // store waits for the store to retire.
-            store_lanes(a, taken, qx);
-            store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, qy);
+            if (taken != 0) {
+                store_lanes(a, taken, qx);
+                store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, blend(negated, qy, subtract(&f, zero, qy)));
+            }
         }
         out[MASK_WORD] = chord;
         chords += (size_t)__builtin_popcount(chord);

@@ -70,14 +70,17 @@ extension BatchAffine {
         let halves = 2 * width
 
         // Digits of half h (2·slot for the term's GLV first half on P,
-        // 2·slot + 1 for its second on φ(P)) of combination c at
-        // (halves·c + h)·windows, signs folded in.
+        // 2·slot + 1 for its second on φ(P)) of combination c in window w
+        // at (w·halves + h)·count + c, signs folded in: a round reads one
+        // window of one half for every combination, and the kernels read a
+        // slot's eight digits with one load.
         var digits = [Int8](repeating: 0, count: count * halves * windows)
         for (index, term) in terms.enumerated() where !term.scalar.isZero {
             let split = Curve.glvBasis.decompose(term.scalar)
-            let offset = 2 * index * windows  // index = c·width + slot
-            recode(split.first, into: &digits, at: offset, windows: windows, negated: split.firstIsNegative)
-            recode(split.second, into: &digits, at: offset + windows, windows: windows, negated: split.secondIsNegative)
+            let (combination, slot) = index.quotientAndRemainder(dividingBy: width)
+            let offset = 2 * slot * count + combination, stride = halves * count
+            recode(split.first, into: &digits, at: offset, stride: stride, windows: windows, negated: split.firstIsNegative)
+            recode(split.second, into: &digits, at: offset + count, stride: stride, windows: windows, negated: split.secondIsNegative)
         }
 
         var scratch = Scratch(vectorized: vectorized)
@@ -106,7 +109,7 @@ extension BatchAffine {
                 // element kept two.
                 var any = false
                 for combination in 0..<count {
-                    let digit = Int(digits[(halves * combination + half) * windows + window])
+                    let digit = Int(digits[(window * halves + half) * count + combination])
                     if digit == 0 {
                         addends[combination] = .infinity
                         continue
@@ -121,7 +124,7 @@ extension BatchAffine {
                 for combination in 0..<count {
                     let entry = addends[combination]
                     if entry.isInfinity { continue }
-                    let digit = digits[(halves * combination + half) * windows + window]
+                    let digit = digits[(window * halves + half) * count + combination]
                     addends[combination] = addend(entry, negated: digit < 0, xi: xi)
                 }
                 add(addends, into: &accumulators, scratch: &scratch)
@@ -154,7 +157,7 @@ extension BatchAffine {
                     for _ in 0..<windowBits { accumulator = accumulator.doubled }
                 }
                 for half in 0..<halves {
-                    let digit = Int(digits[(halves * combination + half) * windows + window])
+                    let digit = Int(digits[(window * halves + half) * count + combination])
                     if digit == 0 { continue }
                     let entry = table[terms[combination * width + half / 2].point * tableSize + abs(digit) - 1]
                     if entry.isInfinity { continue }

@@ -131,12 +131,15 @@ extension BatchAffine {
     }
 
     /// Writes the signed 5-bit digits of a 128-bit magnitude into
-    /// `digits[offset…]`, least significant first (see `SignedWindows`).
+    /// `digits[offset + window · stride]`, least significant first (see
+    /// `SignedWindows`).
     @usableFromInline
-    static func recode(_ magnitude: UInt128, into digits: inout [Int8], at offset: Int, windows: Int, negated: Bool = false) {
+    static func recode(
+        _ magnitude: UInt128, into digits: inout [Int8], at offset: Int, stride: Int, windows: Int, negated: Bool = false
+    ) {
         precondition(windows == SignedWindows.count(windowBits: windowBits), "one digit per window")
         SignedWindows.forEach(of: magnitude, windowBits: windowBits) { window, digit in
-            digits[offset + window] = Int8(negated ? -digit : digit)
+            digits[offset + window * stride] = Int8(negated ? -digit : digit)
         }
     }
 }

@@ -250,18 +250,22 @@ struct BatchAffineTests {
         }
     }
 
-    @Test("signed 5-bit recoding recombines to the magnitude, digits within ±16, at the edges and at random")
+    @Test("signed 5-bit recoding recombines to the magnitude, digits within ±16 at their stride, at the edges and at random")
     func recoding() async {
         let windows = (128 + 5) / 5
+        // Digits at 1, 4, 7, …: combinations interleave halves this way.
+        let stride = 3
         func recombine(_ magnitude: UInt128) -> (value: UInt128, inRange: Bool) {
-            var digits = [Int8](repeating: 0, count: windows)
-            BatchAffine<Vesta>.recode(magnitude, into: &digits, at: 0, windows: windows)
+            var all = [Int8](repeating: 0, count: stride * windows)
+            BatchAffine<Vesta>.recode(magnitude, into: &all, at: 1, stride: stride, windows: windows)
+            let digits = (0..<windows).map { all[1 + $0 * stride] }
+            let others = all.indices.filter { $0 % stride != 1 }.allSatisfy { all[$0] == 0 }
             var value: UInt128 = 0
             for digit in digits.reversed() {
                 value = value &* 32
                 value = digit < 0 ? value &- UInt128(-Int(digit)) : value &+ UInt128(digit)
             }
-            return (value, digits.allSatisfy { abs(Int($0)) <= 16 })
+            return (value, others && digits.allSatisfy { abs(Int($0)) <= 16 })
         }
         for magnitude: UInt128 in [0, 1, 16, 17, 31, 32, 0x1_0000, .max, .max - 16, UInt128(1) << 127] {
             let (value, inRange) = recombine(magnitude)
