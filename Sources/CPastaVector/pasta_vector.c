@@ -19,8 +19,6 @@ size_t pasta_vector_round_scratch_words(size_t count) {
 #include <cpuid.h>
 #include <immintrin.h>
 
-#define KERNEL __attribute__((target("avx512f,avx512ifma")))
-#define INLINE KERNEL __attribute__((always_inline)) static inline
 
 static int detect(void) {
     unsigned a, b, c, d;

@@ -50,8 +50,6 @@ void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const 
 
 #if defined(__x86_64__)
 
-#define KERNEL __attribute__((target("avx512f,avx512ifma")))
-#define INLINE KERNEL __attribute__((always_inline)) static inline
 
 #include "lanes.h"
 
