@@ -145,6 +145,14 @@ KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_
     write_totals(reduce_once(&f, product), totals);
 }
 
+/// The chord's sum from its slope, as the second passes make it (see
+/// `pasta_vector_chord_backward`): x3 = slope² − x_sum, y3 = slope·(px − x3) − py.
+INLINE void chord_from_slope(const field_lanes *f, lanes slope, lanes px, lanes py, lanes x_sum, lanes *x3, lanes *y3) {
+    *x3 = subtract(f, reduce_once(f, square_lazy(f, slope)), x_sum);
+    lanes run = subtract(f, px, *x3);
+    *y3 = subtract(f, multiply(f, times_four(f, run), slope), py);
+}
+
 KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
                                         void *buckets, const pasta_bucket_addition *additions,
                                         size_t count, const uint64_t *scratch, const uint64_t *inverses) {
@@ -163,12 +171,42 @@ KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_p
         lanes element_inverse = multiply_lazy(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
         inverse = multiply_lazy(&f, inverse, dx);
         lanes slope = multiply_lazy(&f, load(in + DY * 5 * PASTA_VECTOR_LANES), element_inverse);
-        lanes x3 = subtract(&f, reduce_once(&f, square_lazy(&f, slope)), load(in + X_SUM * 5 * PASTA_VECTOR_LANES));
-        lanes run = subtract(&f, load(in + PX * 5 * PASTA_VECTOR_LANES), x3);
-        lanes y3 = subtract(&f, multiply(&f, times_four(&f, run), slope), load(in + PY * 5 * PASTA_VECTOR_LANES));
+        lanes x3, y3;
+        chord_from_slope(&f, slope, load(in + PX * 5 * PASTA_VECTOR_LANES), load(in + PY * 5 * PASTA_VECTOR_LANES),
+                         load(in + X_SUM * 5 * PASTA_VECTOR_LANES), &x3, &y3);
         slot_indices s = indices(layout, additions, count, slot);
         scatter(buckets, s.active, _mm512_add_epi64(s.bucket, x), x3);
         scatter(buckets, s.active, _mm512_add_epi64(s.bucket, y), y3);
+    }
+}
+
+KERNEL void pasta_vector_butterfly_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                            void *buckets, void *points, const pasta_bucket_addition *additions,
+                                            size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+    const field_lanes f = broadcast(field);
+    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
+    for (size_t slot = slots; slot-- > 0;) {
+        const uint64_t *in = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
+        lanes dx = load(in + DX * 5 * PASTA_VECTOR_LANES);
+        lanes element_inverse = multiply_lazy(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
+        inverse = multiply_lazy(&f, inverse, dx);
+        lanes dy = load(in + DY * 5 * PASTA_VECTOR_LANES), px = load(in + PX * 5 * PASTA_VECTOR_LANES);
+        lanes py = load(in + PY * 5 * PASTA_VECTOR_LANES), x_sum = load(in + X_SUM * 5 * PASTA_VECTOR_LANES);
+        // P + Q over the rise qy − py; P − Q over −qy − py = −(dy + 2py),
+        // with the same run and so the same inverse.
+        lanes sum_x, sum_y, difference_x, difference_y;
+        chord_from_slope(&f, multiply_lazy(&f, dy, element_inverse), px, py, x_sum, &sum_x, &sum_y);
+        lanes fall = subtract(&f, zero, add(&f, dy, add(&f, py, py)));
+        chord_from_slope(&f, multiply_lazy(&f, fall, element_inverse), px, py, x_sum, &difference_x, &difference_y);
+        slot_indices s = indices(layout, additions, count, slot);
+        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, x), sum_x);
+        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, y), sum_y);
+        scatter(points, s.active, _mm512_add_epi64(s.point, x), difference_x);
+        scatter(points, s.active, _mm512_add_epi64(s.point, y), difference_y);
     }
 }
 
@@ -235,6 +273,13 @@ void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_la
                                  void *buckets, const pasta_bucket_addition *additions,
                                  size_t count, const uint64_t *scratch, const uint64_t *inverses) {
     (void)field, (void)layout, (void)buckets, (void)additions, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+void pasta_vector_butterfly_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                     void *buckets, void *points, const pasta_bucket_addition *additions,
+                                     size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+    (void)field, (void)layout, (void)buckets, (void)points, (void)additions, (void)count, (void)scratch, (void)inverses;
     abort();
 }
 

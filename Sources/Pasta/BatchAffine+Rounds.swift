@@ -117,6 +117,10 @@ extension BatchAffine {
     @_specialize(where Curve == Pallas)
     public static func butterflies(_ evens: inout [Point], _ odds: inout [Point], scratch: inout Scratch) {
         precondition(evens.count == odds.count, "one right operand per left operand")
+        if scratch.vectorized {
+            butterfliesVectorized(&evens, &odds, scratch: &scratch)
+            return
+        }
         let count = evens.count
         var inverse = invertNonzero(chordDenominatorProducts(evens, odds, scratch: &scratch))
         for i in stride(from: count - 1, through: 0, by: -1) {

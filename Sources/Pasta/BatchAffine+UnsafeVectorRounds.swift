@@ -51,6 +51,37 @@ extension BatchAffine {
         }
     }
 
+    /// evens[i] + odds[i] into evens[i] and evens[i] − odds[i] into
+    /// odds[i] for every i of `scratch.chords` (each listed as point i,
+    /// bucket i, not negated), eight lanes at a time, with one inversion.
+    ///
+    /// The caller guarantees: `VectorArithmetic.isAvailable`; the indices
+    /// distinct and within both arrays; every pair finite with distinct x.
+    static func unsafeVectorButterflyRound(_ evens: inout [Point], _ odds: inout [Point], scratch: inout VectorScratch) {
+        let count = scratch.chords.count
+        guard count > 0 else { return }
+        scratch.reserve(count)
+        let layout = scratch.layout
+        withUnsafePointer(to: scratch.field) { field in
+            evens.withUnsafeBytes { evens in
+                odds.withUnsafeBytes { odds in
+                    withKernelBuffers(&scratch) { chords, words, lanes in
+                        pasta_vector_chord_forward(field, layout, odds.baseAddress, evens.baseAddress, chords, count, words, lanes)
+                    }
+                }
+            }
+            scaledLaneInverses(&scratch.lanes, factor: 64)
+            evens.withUnsafeMutableBytes { evens in
+                odds.withUnsafeMutableBytes { odds in
+                    withKernelBuffers(&scratch) { chords, words, lanes in
+                        pasta_vector_butterfly_backward(
+                            field, layout, evens.baseAddress, odds.baseAddress, chords, count, words, lanes)
+                    }
+                }
+            }
+        }
+    }
+
     /// Doubles `points[d.bucket]` for every d in `scratch.chords`, eight
     /// lanes at a time, with one inversion for the round.
     ///

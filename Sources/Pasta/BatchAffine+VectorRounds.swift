@@ -67,6 +67,23 @@ extension BatchAffine {
         precondition(added, "the chords were sorted from the exceptions")
     }
 
+    /// `butterflies(_:_:scratch:)` through the eight-lane kernels: the
+    /// pairs the chord does not apply to one at a time here, the rest in
+    /// one vector round.
+    static func butterfliesVectorized(_ evens: inout [Point], _ odds: inout [Point], scratch: inout Scratch) {
+        precondition(evens.count <= Int(Int32.max), "indices the kernels can take")
+        scratch.vector.chords.removeAll(keepingCapacity: true)
+        for i in evens.indices {
+            let p = evens[i], q = odds[i]
+            if isGeneric(p, q) {
+                scratch.vector.chords.append(BucketAddition(point: Int32(i), bucket: Int32(i), negated: 0))
+            } else {
+                (evens[i], odds[i]) = (exceptionalSum(p, q), exceptionalSum(p, -q))
+            }
+        }
+        unsafeVectorButterflyRound(&evens, &odds, scratch: &scratch.vector)
+    }
+
     /// `double(_:scratch:)` through the eight-lane kernels: the identity
     /// stays, and a point with y = 0 (of order 2, which Pasta's prime-order
     /// curves do not have) would be doubled here by the exact formulas.

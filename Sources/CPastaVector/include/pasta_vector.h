@@ -98,6 +98,19 @@ void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_la
                                  void *buckets, const pasta_bucket_addition *additions,
                                  size_t count, const uint64_t *scratch, const uint64_t *inverses);
 
+/// The second pass of a butterfly round: the first is
+/// `pasta_vector_chord_forward` with every addition's `negated` zero, and
+/// with the same inverses this writes buckets[a.bucket] + points[a.point]
+/// into the bucket and buckets[a.bucket] − points[a.point] into the point
+/// for every addition a. The two chords share their run qx − px, so one
+/// inverted denominator serves both.
+///
+/// The caller guarantees what `pasta_vector_chord_backward` requires, with
+/// no two additions naming the same point.
+void pasta_vector_butterfly_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                     void *buckets, void *points, const pasta_bucket_addition *additions,
+                                     size_t count, const uint64_t *scratch, const uint64_t *inverses);
+
 /// Eight powers at once: out[i] = bases[i]^e, bases and out in the Swift
 /// form (four Montgomery words a lane, R = 2^256), e the four words of
 /// `exponent`, least significant first. A chain of one exponentiation is a
