@@ -210,19 +210,6 @@ INLINE void to_words(lanes a, __m512i w[4]) {
     w[3] = _mm512_or_si512(_mm512_srli_epi64(a.v[3], 36), _mm512_slli_epi64(a.v[4], 16));
 }
 
-/// The element whose first word is at word index `at` of `base`, each lane.
-INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
-    const __m512i one = _mm512_set1_epi64(1);
-    __m512i w0 = _mm512_i64gather_epi64(at, base, 8);
-    at = _mm512_add_epi64(at, one);
-    __m512i w1 = _mm512_i64gather_epi64(at, base, 8);
-    at = _mm512_add_epi64(at, one);
-    __m512i w2 = _mm512_i64gather_epi64(at, base, 8);
-    at = _mm512_add_epi64(at, one);
-    __m512i w3 = _mm512_i64gather_epi64(at, base, 8);
-    return from_words(f, w0, w1, w2, w3);
-}
-
 /// Four consecutive words at word index `at[lane] + offset` of `base` for
 /// each lane, transposed so that w[i] holds word i of every lane. Zen 4
 /// runs a 64-bit gather as microcode whose issue stalls everything behind
@@ -246,16 +233,47 @@ INLINE void load_transposed(const uint64_t *base, const long long at[PASTA_VECTO
     w[3] = _mm512_permutex2var_epi64(t1, second, t3);
 }
 
+/// The element whose first word is at word index `at` of `base`, each lane
+/// (through `load_transposed`: Zen 4 runs a 64-bit gather as microcode).
+INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
+    long long index[PASTA_VECTOR_LANES];
+    _mm512_storeu_si512((void *)index, at);
+    __m512i w[4];
+    load_transposed((const uint64_t *)base, index, 0, w);
+    return from_words(f, w[0], w[1], w[2], w[3]);
+}
+
+/// Writes the four words w[0..3] of each lane in `active` (word i of every
+/// lane in w[i]) to word index `at[lane] + offset` of `base` and on: the
+/// transpose of `load_transposed`, eight 256-bit stores where a 64-bit
+/// scatter is microcode on Zen 4.
+INLINE void store_transposed(uint64_t *base, const long long at[PASTA_VECTOR_LANES], size_t offset, __mmask8 active,
+                             const __m512i w[4]) {
+    // Words 0, 1 (and 2, 3) of lanes 0, 2, 4, 6 and of lanes 1, 3, 5, 7.
+    __m512i t0 = _mm512_unpacklo_epi64(w[0], w[1]), t1 = _mm512_unpackhi_epi64(w[0], w[1]);
+    __m512i t2 = _mm512_unpacklo_epi64(w[2], w[3]), t3 = _mm512_unpackhi_epi64(w[2], w[3]);
+    const __m512i low = _mm512_set_epi64(11, 10, 3, 2, 9, 8, 1, 0), high = _mm512_set_epi64(15, 14, 7, 6, 13, 12, 5, 4);
+    // z[k] holds lane 2k in its lower half and lane 2k + 2 in its upper
+    // (k = 0, 2) or lanes 2k − 1 and 2k + 1 (k = 1, 3), four words each.
+    __m512i z[4] = {_mm512_permutex2var_epi64(t0, low, t2), _mm512_permutex2var_epi64(t1, low, t3),
+                    _mm512_permutex2var_epi64(t0, high, t2), _mm512_permutex2var_epi64(t1, high, t3)};
+    UNROLL
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++) {
+        if (!(active & (1u << lane))) continue;
+        // Lane l is in z[(l % 2) + 2 * (l / 4)], half (l / 2) % 2.
+        __m512i pair = z[(lane % 2) + 2 * (lane / 4)];
+        __m256i words = (lane / 2) % 2 ? _mm512_extracti64x4_epi64(pair, 1) : _mm512_castsi512_si256(pair);
+        _mm256_storeu_si256((__m256i *)(base + at[lane] + offset), words);
+    }
+}
+
 /// Writes each lane in `active` to the element at word index `at` of `base`.
 INLINE void scatter(void *base, __mmask8 active, __m512i at, lanes a) {
-    const __m512i one = _mm512_set1_epi64(1);
+    long long index[PASTA_VECTOR_LANES];
+    _mm512_storeu_si512((void *)index, at);
     __m512i w[4];
     to_words(a, w);
-    UNROLL
-    for (int i = 0; i < 4; i++) {
-        _mm512_mask_i64scatter_epi64(base, active, at, w[i], 8);
-        at = _mm512_add_epi64(at, one);
-    }
+    store_transposed((uint64_t *)base, index, 0, active, w);
 }
 
 INLINE void store(uint64_t *to, lanes a) {

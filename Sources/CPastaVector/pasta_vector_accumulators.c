@@ -172,16 +172,21 @@ static inline void select_entries_by_lane(const pasta_entry_selection *selection
 /// Fills `s` in place (built as a local and copied into the ring, its
 /// entries went out as scalar stores and came back as one vector load,
 /// which the core cannot forward from them). A full slot of consecutive
-/// digits, as the combinations lay them out, is read with one load and
+/// digits, as the combinations lay them out (or of one digit for all), is
+/// read with one load and
 /// chosen in vector instructions: lane by lane, the choice was a fifth of
 /// the first pass.
 INLINE void select_entries(const pasta_entry_selection *selection, size_t count, size_t slot, selected_entries *s) {
     size_t first = slot * PASTA_VECTOR_LANES;
-    if (first + PASTA_VECTOR_LANES > count || selection->digit_stride != 1 || selection->point_stride > 2) {
+    if (first + PASTA_VECTOR_LANES > count || selection->digit_stride > 1 ||
+        (selection->point_stride != 1 && selection->point_stride != 2)) {
         select_entries_by_lane(selection, count, slot, s);
         return;
     }
-    __m512i digit = _mm512_cvtepi8_epi64(_mm_loadl_epi64((const __m128i *)(selection->digits + first)));
+    // One digit for all (the tables' rounds add each point to itself) or a run of them.
+    __m512i digit = selection->digit_stride == 0
+                        ? _mm512_set1_epi64(selection->digits[0])
+                        : _mm512_cvtepi8_epi64(_mm_loadl_epi64((const __m128i *)(selection->digits + first)));
     __m512i point;
     if (selection->point_stride == 1) {
         point = _mm512_cvtepi32_epi64(_mm256_loadu_si256((const __m256i *)(selection->points + first)));

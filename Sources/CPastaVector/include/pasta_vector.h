@@ -162,8 +162,9 @@ size_t pasta_vector_accumulator_scratch_words(size_t count);
 /// entry point · entries_per_point + |digit| - 1 of the table, negated when
 /// digit < 0, where digit = digits[c * digit_stride] and point =
 /// points[c * point_stride]; nothing when the digit is zero or the point
-/// is negative. Consecutive digits (digit_stride 1) and point_stride 1 or
-/// 2 are read a slot at a time; any other strides lane by lane.
+/// is negative. Digits consecutive or shared (digit_stride 1 or 0) with
+/// point_stride 1 or 2 are read a slot at a time; other strides lane by
+/// lane.
 typedef struct {
     const int8_t *digits;
     size_t digit_stride;
