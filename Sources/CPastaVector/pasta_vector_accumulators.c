@@ -5,7 +5,8 @@
 
 #include <stdlib.h>
 
-/// Words of one slot of accumulators: x and y, five limb vectors each.
+/// Words of one slot of accumulators: x and y, five limb vectors each; x
+/// below p, y below 2p (see the header).
 #define ACCUMULATOR_SLOT_WORDS (10 * PASTA_VECTOR_LANES)
 /// Words of one slot of an addition round's scratch: the slope's
 /// numerator dy times the product of the denominators before the slot, and
@@ -22,12 +23,24 @@ size_t pasta_vector_accumulator_words(size_t count) { return slots_of(count) * A
 
 size_t pasta_vector_accumulator_scratch_words(size_t count) { return slots_of(count) * ADDITION_SLOT_WORDS; }
 
-void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, uint64_t *out) {
+void pasta_vector_accumulator_read(const pasta_vector_field *field, const uint64_t *accumulators, size_t index,
+                                   uint64_t *out) {
     const uint64_t *slot = accumulators + index / PASTA_VECTOR_LANES * ACCUMULATOR_SLOT_WORDS;
     size_t lane = index % PASTA_VECTOR_LANES;
+    const uint64_t mask = (1ULL << 52) - 1;
     for (int coordinate = 0; coordinate < 2; coordinate++) {
         uint64_t limb[5];
         for (int i = 0; i < 5; i++) limb[i] = slot[(coordinate * 5 + i) * PASTA_VECTOR_LANES + lane];
+        // y may be below 2p rather than p: subtract p when that leaves no borrow.
+        uint64_t reduced[5];
+        int64_t borrow = 0;
+        for (int i = 0; i < 5; i++) {
+            int64_t t = (int64_t)limb[i] - (int64_t)field->modulus[i] + borrow;
+            reduced[i] = (uint64_t)t & mask;
+            borrow = t >> 52;
+        }
+        if (borrow == 0)
+            for (int i = 0; i < 5; i++) limb[i] = reduced[i];
         uint64_t *w = out + 4 * coordinate;
         w[0] = limb[0] | limb[1] << 52;
         w[1] = limb[1] >> 12 | limb[2] << 40;
@@ -121,9 +134,24 @@ INLINE __mmask8 p_lanes(const field_lanes *f, lanes a) {
     return _mm512_cmpeq_epi64_mask(any, _mm512_setzero_si512());
 }
 
+/// m − py for a product m as `multiply_lazy` leaves it (below 2^253 + p)
+/// and py below 2p: m + 2p − py, carried once and reduced from below 4p to
+/// below 2p in one step. A y coordinate below p would take a reduction of
+/// m and a borrow pass more (a tenth of a doubling's second pass); the
+/// accumulators' readers reduce y instead.
+INLINE lanes new_y(const field_lanes *f, lanes m, lanes py) {
+    __m512i twice[5];
+    multiple_of_p(f, 2, twice);
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(m.v[i], twice[i]), py.v[i]);
+    propagate(f, &r);
+    return reduce_by(f, r, twice);
+}
+
 /// The chord's sum (px, py) + (px + dx, py + dy), given its slope (scaled
-/// as the chord round scales it, below 2p); px, py < p and dx below 2p as
-/// the first pass leaves it (congruent to qx − px).
+/// as the chord round scales it, below 2p); px < p, py < 2p and dx below
+/// 2p as the first pass leaves it (congruent to qx − px). y3 below 2p.
 INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes slope, lanes *x3, lanes *y3) {
     // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): carried once, below 6p, then reduced.
     lanes x_sum;
@@ -132,7 +160,7 @@ INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes 
     *x3 = reduce_below_eight(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
     // 4·(px + p − x3) is below 8p, and its product with a slope below 2p
     // within the multiplication's bound.
-    *y3 = subtract(f, multiply(f, times_four(f, difference_plus(f, px, *x3, 1)), slope), py);
+    *y3 = new_y(f, multiply_lazy(f, times_four(f, difference_plus(f, px, *x3, 1)), slope), py);
 }
 
 /// Which table entry each lane of a slot adds (entry 0 where it adds
@@ -281,13 +309,15 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
                 lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
                 // dx below 2p, p exactly where qx = px.
                 dx = difference_plus(&f, qx, px, 1);
-                // ±qy − py as qy + p − py, or 2p − qy − py where the entry is
-                // negated (below 2p either way: no y is zero on a curve of
-                // prime order): one carry pass, nothing spent on −qy itself.
+                // ±qy − py as qy + 2p − py, or 3p − qy − py where the entry
+                // is negated (py below 2p; below 3p either way, and above 0,
+                // no y being zero on a curve of prime order): one carry pass,
+                // nothing spent on −qy itself.
                 UNROLL
                 for (int i = 0; i < 5; i++) {
-                    __m512i plus = _mm512_add_epi64(qy.v[i], f.p[i]);
-                    __m512i minus = _mm512_sub_epi64(_mm512_add_epi64(f.p[i], f.p[i]), qy.v[i]);
+                    __m512i twice = _mm512_add_epi64(f.p[i], f.p[i]);
+                    __m512i plus = _mm512_add_epi64(qy.v[i], twice);
+                    __m512i minus = _mm512_sub_epi64(_mm512_add_epi64(twice, f.p[i]), qy.v[i]);
                     dy.v[i] = _mm512_sub_epi64(_mm512_mask_blend_epi64(negated, plus, minus), py.v[i]);
                 }
                 propagate(&f, &dy);
@@ -384,14 +414,16 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         UNROLL
         for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
         lanes x3 = reduce_below_four(&f, difference_plus(&f, square_lazy(&f, slope), twice_px, 2));
-        lanes y3 = subtract(&f, multiply(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
+        lanes y3 = new_y(&f, multiply_lazy(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
         store_lanes(a, active, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
     }
 }
 
-KERNEL void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
-                                            pasta_point_layout layout, void *points, size_t first, size_t spacing) {
+KERNEL void pasta_vector_accumulators_store(const pasta_vector_field *field, const uint64_t *accumulators,
+                                            const uint8_t *live, size_t count, pasta_point_layout layout, void *points,
+                                            size_t first, size_t spacing) {
+    const field_lanes f = broadcast(field);
     const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
     const __m512i stride = _mm512_set1_epi64((long long)(spacing * layout.stride));
     const __m512i base = _mm512_set1_epi64((long long)(first * layout.stride));
@@ -405,7 +437,7 @@ KERNEL void pasta_vector_accumulators_store(const uint64_t *accumulators, const 
         __m512i at = _mm512_add_epi64(base, _mm512_mul_epu32(c, stride));
         const uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
         scatter(points, active, _mm512_add_epi64(at, x), load(a));
-        scatter(points, active, _mm512_add_epi64(at, y), load(a + 5 * PASTA_VECTOR_LANES));
+        scatter(points, active, _mm512_add_epi64(at, y), reduce_once(&f, load(a + 5 * PASTA_VECTOR_LANES)));
     }
 }
 
@@ -441,9 +473,10 @@ void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, 
     abort();
 }
 
-void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
-                                     pasta_point_layout layout, void *points, size_t first, size_t spacing) {
-    (void)accumulators, (void)live, (void)count, (void)layout, (void)points, (void)first, (void)spacing;
+void pasta_vector_accumulators_store(const pasta_vector_field *field, const uint64_t *accumulators,
+                                     const uint8_t *live, size_t count, pasta_point_layout layout, void *points,
+                                     size_t first, size_t spacing) {
+    (void)field, (void)accumulators, (void)live, (void)count, (void)layout, (void)points, (void)first, (void)spacing;
     abort();
 }
 

@@ -99,7 +99,7 @@ extension BatchAffine {
                         }
                         if multiple == 1 { continue }  // the table already holds 1·P
                         pasta_vector_accumulators_store(
-                            buffers.accumulators.baseAddress, buffers.live.baseAddress, count, buffers.layout,
+                            &buffers.field, buffers.accumulators.baseAddress, buffers.live.baseAddress, count, buffers.layout,
                             tableBytes.baseAddress, multiple - 1, tableSize)
                     }
                 }
@@ -199,7 +199,7 @@ extension BatchAffine {
         /// Accumulator `index`, which the caller knows to be live.
         func accumulator(_ index: Int) -> Point {
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { w in
-                pasta_vector_accumulator_read(accumulators.baseAddress, index, w.baseAddress)
+                withUnsafePointer(to: field) { pasta_vector_accumulator_read($0, accumulators.baseAddress, index, w.baseAddress) }
                 return Point(
                     unchecked: Field(montgomeryValue: UInt256(w[0], w[1], w[2], w[3])),
                     Field(montgomeryValue: UInt256(w[4], w[5], w[6], w[7])))

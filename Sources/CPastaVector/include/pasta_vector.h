@@ -142,7 +142,9 @@ void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uin
 /// Accumulators kept in the kernels' own layout across the rounds of a
 /// batch of Straus combinations: slot s (lanes 8s to 8s + 7) is 80 words,
 /// x then y, each as five vectors of one 52-bit limb for the eight lanes.
-/// Their values are the Swift form's (Montgomery with R = 2^256), below p.
+/// Their values are the Swift form's (Montgomery with R = 2^256), x below p
+/// and y below 2p: the formulas reduce y one step less, and `read` and
+/// `store` reduce it.
 /// Which lanes are finite is the caller's `live` array, one byte a slot
 /// with bit l for lane l; a lane that is not live holds the identity, and
 /// its words are not read.
@@ -231,10 +233,12 @@ void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, 
                                                const uint64_t *inverses);
 
 /// Reads accumulator `index` as eight words: x, then y, each four
-/// Montgomery words. Plain C, but only meaningful beside the kernels.
+/// Montgomery words below p. Plain C, but only meaningful beside the
+/// kernels.
 ///
 /// The caller guarantees `index` is within the accumulators.
-void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, uint64_t *out);
+void pasta_vector_accumulator_read(const pasta_vector_field *field, const uint64_t *accumulators, size_t index,
+                                   uint64_t *out);
 
 /// Writes accumulator `index` from eight words as `read` gives them, each
 /// coordinate below p.
@@ -242,15 +246,16 @@ void pasta_vector_accumulator_read(const uint64_t *accumulators, size_t index, u
 /// The caller guarantees `index` is within the accumulators.
 void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const uint64_t *words);
 
-/// Writes the coordinates of every live accumulator c into the point at
-/// index first + c * spacing of `points` (laid out as `layout` says),
+/// Writes the coordinates of every live accumulator c, below p, into the
+/// point at index first + c * spacing of `points` (laid out as `layout` says),
 /// leaving everything else of those points as it was: a table of multiples
 /// stores one multiple of every point per call this way.
 ///
 /// The caller guarantees: `pasta_vector_available()`; every written point
 /// within `points`; no two accumulators written to the same point.
-void pasta_vector_accumulators_store(const uint64_t *accumulators, const uint8_t *live, size_t count,
-                                     pasta_point_layout layout, void *points, size_t first, size_t spacing);
+void pasta_vector_accumulators_store(const pasta_vector_field *field, const uint64_t *accumulators,
+                                     const uint8_t *live, size_t count, pasta_point_layout layout, void *points,
+                                     size_t first, size_t spacing);
 
 #ifdef __cplusplus
 }
