@@ -201,9 +201,8 @@ static inline void select_entries_by_lane(const pasta_entry_selection *selection
 /// entries went out as scalar stores and came back as one vector load,
 /// which the core cannot forward from them). A full slot of consecutive
 /// digits, as the combinations lay them out (or of one digit for all), is
-/// read with one load and
-/// chosen in vector instructions: lane by lane, the choice was a fifth of
-/// the first pass.
+/// read with one load and chosen in vector instructions: lane by lane, the
+/// choice was a fifth of the first pass.
 INLINE void select_entries(const pasta_entry_selection *selection, size_t count, size_t slot, selected_entries *s) {
     size_t first = slot * PASTA_VECTOR_LANES;
     if (first + PASTA_VECTOR_LANES > count || selection->digit_stride > 1 ||
