@@ -73,6 +73,7 @@ extension BatchAffine {
     static func butterfliesVectorized(_ evens: inout [Point], _ odds: inout [Point], scratch: inout Scratch) {
         precondition(evens.count <= Int(Int32.max), "indices the kernels can take")
         scratch.vector.chords.removeAll(keepingCapacity: true)
+        scratch.vector.chords.reserveCapacity(evens.count)  // one allocation, not one per doubling of the list
         for i in evens.indices {
             let p = evens[i], q = odds[i]
             if isGeneric(p, q) {
