@@ -244,10 +244,10 @@ INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
 }
 
 /// Writes the four words w[0..3] of each lane in `active` (word i of every
-/// lane in w[i]) to word index `at[lane] + offset` of `base` and on: the
-/// transpose of `load_transposed`, eight 256-bit stores where a 64-bit
-/// scatter is microcode on Zen 4.
-INLINE void store_transposed(uint64_t *base, const long long at[PASTA_VECTOR_LANES], size_t offset, __mmask8 active,
+/// lane in w[i]) to word index `at[lane]` of `base` and on: the transpose
+/// of `load_transposed`, eight 256-bit stores where a 64-bit scatter is
+/// microcode on Zen 4.
+INLINE void store_transposed(uint64_t *base, const long long at[PASTA_VECTOR_LANES], __mmask8 active,
                              const __m512i w[4]) {
     // Words 0, 1 (and 2, 3) of lanes 0, 2, 4, 6 and of lanes 1, 3, 5, 7.
     __m512i t0 = _mm512_unpacklo_epi64(w[0], w[1]), t1 = _mm512_unpackhi_epi64(w[0], w[1]);
@@ -263,7 +263,7 @@ INLINE void store_transposed(uint64_t *base, const long long at[PASTA_VECTOR_LAN
         // Lane l is in z[(l % 2) + 2 * (l / 4)], half (l / 2) % 2.
         __m512i pair = z[(lane % 2) + 2 * (lane / 4)];
         __m256i words = (lane / 2) % 2 ? _mm512_extracti64x4_epi64(pair, 1) : _mm512_castsi512_si256(pair);
-        _mm256_storeu_si256((__m256i *)(base + at[lane] + offset), words);
+        _mm256_storeu_si256((__m256i *)(base + at[lane]), words);
     }
 }
 
@@ -273,7 +273,7 @@ INLINE void scatter(void *base, __mmask8 active, __m512i at, lanes a) {
     _mm512_storeu_si512((void *)index, at);
     __m512i w[4];
     to_words(a, w);
-    store_transposed((uint64_t *)base, index, 0, active, w);
+    store_transposed((uint64_t *)base, index, active, w);
 }
 
 INLINE void store(uint64_t *to, lanes a) {

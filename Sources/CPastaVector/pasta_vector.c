@@ -146,18 +146,24 @@ KERNEL void pasta_vector_tangent_forward(const pasta_vector_field *field, pasta_
 }
 
 /// The chord's sum from its slope, as the second passes make it (see
-/// `pasta_vector_chord_backward`): x3 = slope² − x_sum, y3 = slope·(px − x3) − py.
+/// `second_pass`): x3 = slope² − x_sum, y3 = slope·(px − x3) − py.
 INLINE void chord_from_slope(const field_lanes *f, lanes slope, lanes px, lanes py, lanes x_sum, lanes *x3, lanes *y3) {
     *x3 = subtract(f, reduce_once(f, square_lazy(f, slope)), x_sum);
     lanes run = subtract(f, px, *x3);
     *y3 = subtract(f, multiply(f, times_four(f, run), slope), py);
 }
 
-KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
-                                        void *buckets, const pasta_bucket_addition *additions,
-                                        size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+/// The second pass of a chord or tangent round, writing each sum into its
+/// bucket, and for a butterfly round (`differences` not NULL) each
+/// difference buckets[a.bucket] − points[a.point] into differences[a.point]:
+/// the two chords share their run, so one inverted element serves both.
+INLINE void second_pass(const pasta_vector_field *field, pasta_point_layout layout, void *buckets, void *differences,
+                        const pasta_bucket_addition *additions, size_t count, const uint64_t *scratch,
+                        const uint64_t *inverses) {
     const field_lanes f = broadcast(field);
     const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
+    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
     // The running inverse: lane l starts from inverses[4l ...].
     lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
     size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
@@ -170,44 +176,33 @@ KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_p
         // the R = 2^256 form the points are stored in.
         lanes element_inverse = multiply_lazy(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
         inverse = multiply_lazy(&f, inverse, dx);
-        lanes slope = multiply_lazy(&f, load(in + DY * 5 * PASTA_VECTOR_LANES), element_inverse);
+        lanes dy = load(in + DY * 5 * PASTA_VECTOR_LANES), px = load(in + PX * 5 * PASTA_VECTOR_LANES);
+        lanes py = load(in + PY * 5 * PASTA_VECTOR_LANES), x_sum = load(in + X_SUM * 5 * PASTA_VECTOR_LANES);
         lanes x3, y3;
-        chord_from_slope(&f, slope, load(in + PX * 5 * PASTA_VECTOR_LANES), load(in + PY * 5 * PASTA_VECTOR_LANES),
-                         load(in + X_SUM * 5 * PASTA_VECTOR_LANES), &x3, &y3);
+        chord_from_slope(&f, multiply_lazy(&f, dy, element_inverse), px, py, x_sum, &x3, &y3);
         slot_indices s = indices(layout, additions, count, slot);
         scatter(buckets, s.active, _mm512_add_epi64(s.bucket, x), x3);
         scatter(buckets, s.active, _mm512_add_epi64(s.bucket, y), y3);
+        if (differences != NULL) {
+            // P − Q over the rise −qy − py = −(dy + 2py), with the same run.
+            lanes fall = subtract(&f, zero, add(&f, dy, add(&f, py, py)));
+            chord_from_slope(&f, multiply_lazy(&f, fall, element_inverse), px, py, x_sum, &x3, &y3);
+            scatter(differences, s.active, _mm512_add_epi64(s.point, x), x3);
+            scatter(differences, s.active, _mm512_add_epi64(s.point, y), y3);
+        }
     }
+}
+
+KERNEL void pasta_vector_chord_backward(const pasta_vector_field *field, pasta_point_layout layout,
+                                        void *buckets, const pasta_bucket_addition *additions,
+                                        size_t count, const uint64_t *scratch, const uint64_t *inverses) {
+    second_pass(field, layout, buckets, NULL, additions, count, scratch, inverses);
 }
 
 KERNEL void pasta_vector_butterfly_backward(const pasta_vector_field *field, pasta_point_layout layout,
                                             void *buckets, void *points, const pasta_bucket_addition *additions,
                                             size_t count, const uint64_t *scratch, const uint64_t *inverses) {
-    const field_lanes f = broadcast(field);
-    const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
-    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
-    size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
-    for (size_t slot = slots; slot-- > 0;) {
-        const uint64_t *in = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
-        lanes dx = load(in + DX * 5 * PASTA_VECTOR_LANES);
-        lanes element_inverse = multiply_lazy(&f, inverse, load(in + PRODUCT_BEFORE * 5 * PASTA_VECTOR_LANES));
-        inverse = multiply_lazy(&f, inverse, dx);
-        lanes dy = load(in + DY * 5 * PASTA_VECTOR_LANES), px = load(in + PX * 5 * PASTA_VECTOR_LANES);
-        lanes py = load(in + PY * 5 * PASTA_VECTOR_LANES), x_sum = load(in + X_SUM * 5 * PASTA_VECTOR_LANES);
-        // P + Q over the rise qy − py; P − Q over −qy − py = −(dy + 2py),
-        // with the same run and so the same inverse.
-        lanes sum_x, sum_y, difference_x, difference_y;
-        chord_from_slope(&f, multiply_lazy(&f, dy, element_inverse), px, py, x_sum, &sum_x, &sum_y);
-        lanes fall = subtract(&f, zero, add(&f, dy, add(&f, py, py)));
-        chord_from_slope(&f, multiply_lazy(&f, fall, element_inverse), px, py, x_sum, &difference_x, &difference_y);
-        slot_indices s = indices(layout, additions, count, slot);
-        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, x), sum_x);
-        scatter(buckets, s.active, _mm512_add_epi64(s.bucket, y), sum_y);
-        scatter(points, s.active, _mm512_add_epi64(s.point, x), difference_x);
-        scatter(points, s.active, _mm512_add_epi64(s.point, y), difference_y);
-    }
+    second_pass(field, layout, buckets, points, additions, count, scratch, inverses);
 }
 
 KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,

@@ -78,7 +78,8 @@ extension BatchAffine {
         for (index, term) in terms.enumerated() where !term.scalar.isZero {
             let split = Curve.glvBasis.decompose(term.scalar)
             let (combination, slot) = index.quotientAndRemainder(dividingBy: width)
-            let offset = 2 * slot * count + combination, stride = halves * count
+            let offset = digitRow(window: 0, half: 2 * slot, halves: halves, count: count) + combination
+            let stride = digitRow(window: 1, half: 0, halves: halves, count: count)
             recode(split.first, into: &digits, at: offset, stride: stride, windows: windows, negated: split.firstIsNegative)
             recode(split.second, into: &digits, at: offset + count, stride: stride, windows: windows, negated: split.secondIsNegative)
         }
@@ -109,7 +110,7 @@ extension BatchAffine {
                 // element kept two.
                 var any = false
                 for combination in 0..<count {
-                    let digit = Int(digits[(window * halves + half) * count + combination])
+                    let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + combination])
                     if digit == 0 {
                         addends[combination] = .infinity
                         continue
@@ -124,7 +125,7 @@ extension BatchAffine {
                 for combination in 0..<count {
                     let entry = addends[combination]
                     if entry.isInfinity { continue }
-                    let digit = digits[(window * halves + half) * count + combination]
+                    let digit = digits[digitRow(window: window, half: half, halves: halves, count: count) + combination]
                     addends[combination] = addend(entry, negated: digit < 0, xi: xi)
                 }
                 add(addends, into: &accumulators, scratch: &scratch)
@@ -132,6 +133,11 @@ extension BatchAffine {
         }
         return accumulators
     }
+
+    /// Where the digits of one window of one half start: `combinations`
+    /// lays them out a row per (window, half), a digit per combination.
+    @inline(__always)
+    static func digitRow(window: Int, half: Int, halves: Int, count: Int) -> Int { (window * halves + half) * count }
 
     /// The combinations with Jacobian accumulators, one at a time: per
     /// window five doublings and a mixed addition per nonzero digit, then
@@ -157,7 +163,7 @@ extension BatchAffine {
                     for _ in 0..<windowBits { accumulator = accumulator.doubled }
                 }
                 for half in 0..<halves {
-                    let digit = Int(digits[(window * halves + half) * count + combination])
+                    let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + combination])
                     if digit == 0 { continue }
                     let entry = table[terms[combination * width + half / 2].point * tableSize + abs(digit) - 1]
                     if entry.isInfinity { continue }

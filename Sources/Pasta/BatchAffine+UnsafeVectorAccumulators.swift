@@ -44,12 +44,12 @@ extension BatchAffine {
                     for half in 0..<halves {
                         let endomorphism = half & 1 == 1
                         let selection = pasta_entry_selection(
-                            digits: digits.baseAddress! + (window * halves + half) * count, digit_stride: 1,
+                            digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
                             points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
                             entries_per_point: entriesPerPoint)
                         // P + P and P + (−P): the kernels left these accumulators as they were.
                         buffers.additionRound(from: tableBytes, selection, endomorphism: endomorphism) { c in
-                            let digit = Int(digits[(window * halves + half) * count + c])
+                            let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + c])
                             let entry = table[terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1]
                             return addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
                         }
