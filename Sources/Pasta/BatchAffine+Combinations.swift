@@ -89,11 +89,11 @@ extension BatchAffine {
             let table = multiples(points, kind: .jacobian, scratch: &scratch)
             return jacobianCombinations(table: table, terms: terms, width: width, digits: digits, windows: windows)
         }
-        let table = multiples(points, kind: .affine, scratch: &scratch)
         if vectorized {
             return unsafeVectorCombinations(
-                points: points, table: table, terms: terms, width: width, digits: digits, windows: windows, scratch: scratch.vector)
+                points: points, terms: terms, width: width, digits: digits, windows: windows, scratch: scratch.vector)
         }
+        let table = multiples(points, kind: .affine, scratch: &scratch)
         let beta = Curve.endomorphismCoefficient
         var accumulators = [Point](repeating: .infinity, count: count)
         var addends = [Point](repeating: .infinity, count: count)

@@ -13,19 +13,20 @@ extension BatchAffine {
     /// the kernels hand back and which are finished here with the exact
     /// formulas.
     ///
-    /// The caller guarantees: `VectorArithmetic.isAvailable`; `table` is
-    /// `multiples(points, …)`, 16 entries a point; `digits` as
-    /// `combinations` lays them out, `windows` a half; the table's and the
-    /// batch's indices within `Int32`.
+    /// The caller guarantees: `VectorArithmetic.isAvailable`; `digits` as
+    /// `combinations` lays them out, `windows` a half; the table's (16
+    /// entries a point) and the batch's indices within `Int32`.
     ///
     /// - Returns: one point per combination.
     static func unsafeVectorCombinations(
-        points: [Point], table: [Point], terms: [Term], width: Int, digits: [Int8], windows: Int, scratch: VectorScratch
+        points: [Point], terms: [Term], width: Int, digits: [Int8], windows: Int, scratch: VectorScratch
     ) -> [Point] {
         let count = terms.count / width
         let halves = 2 * width
         let entriesPerPoint = 1 << (windowBits - 1)
-        precondition(table.count == points.count * entriesPerPoint && table.count <= Int(Int32.max), "a table the kernels can index")
+        precondition(points.count * entriesPerPoint <= Int(Int32.max), "a table the kernels can index")
+        let table = unsafeVectorTable(points, scratch: scratch)
+        defer { table.deallocate() }
         var buffers = AccumulatorBuffers(count: count, indices: terms.count, scratch: scratch)
         defer { buffers.deallocate() }
         // Each term's point, or −1 where the term adds nothing whatever its digits.
@@ -33,26 +34,25 @@ extension BatchAffine {
             buffers.points[index] = term.scalar.isZero || points[term.point].isInfinity ? -1 : Int32(term.point)
         }
         let beta = Curve.endomorphismCoefficient
-        table.withUnsafeBytes { tableBytes in
-            digits.withUnsafeBufferPointer { digits in
-                for window in stride(from: windows - 1, through: 0, by: -1) {
-                    if window != windows - 1 {
-                        for _ in 0..<windowBits {
-                            if buffers.doublingRound() == 0 { break }
-                        }
+        let tableBytes = UnsafeRawBufferPointer(table.memory)
+        digits.withUnsafeBufferPointer { digits in
+            for window in stride(from: windows - 1, through: 0, by: -1) {
+                if window != windows - 1 {
+                    for _ in 0..<windowBits {
+                        if buffers.doublingRound() == 0 { break }
                     }
-                    for half in 0..<halves {
-                        let endomorphism = half & 1 == 1
-                        let selection = pasta_entry_selection(
-                            digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
-                            points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
-                            entries_per_point: entriesPerPoint)
-                        // P + P and P + (−P): the kernels left these accumulators as they were.
-                        buffers.additionRound(from: tableBytes, selection, endomorphism: endomorphism) { c in
-                            let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + c])
-                            let entry = table[terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1]
-                            return addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
-                        }
+                }
+                for half in 0..<halves {
+                    let endomorphism = half & 1 == 1
+                    let selection = pasta_entry_selection(
+                        digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
+                        points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
+                        entries_per_point: entriesPerPoint)
+                    // P + P and P + (−P): the kernels left these accumulators as they were.
+                    buffers.additionRound(from: tableBytes, layout: VectorTable.layout, selection, endomorphism: endomorphism) { c in
+                        let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + c])
+                        let entry = table.entry(terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1)
+                        return addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
                     }
                 }
             }
@@ -61,11 +61,7 @@ extension BatchAffine {
     }
 
     /// `multiples(points, kind: .affine, …)` on the kernels (which it calls
-    /// for a vectorized scratch): the running
-    /// multiple of every point stays in the kernels' layout, doubled once
-    /// and then added to its point fourteen times, each round around one
-    /// shared inversion, and each multiple is scattered into the table
-    /// as it is made.
+    /// for a vectorized scratch): `unsafeVectorTable`'s entries as points.
     ///
     /// The caller guarantees `VectorArithmetic.isAvailable` and at most
     /// `Int32.max` points.
@@ -73,12 +69,28 @@ extension BatchAffine {
     /// - Returns: j·P at 16·i + j − 1 for point i; the identity's entries
     ///   are the identity.
     static func unsafeVectorMultiples(_ base: [Point], scratch: VectorScratch) -> [Point] {
+        let tableSize = 1 << (windowBits - 1)
+        let table = unsafeVectorTable(base, scratch: scratch)
+        defer { table.deallocate() }
+        return (0..<base.count * tableSize).map { base[$0 / tableSize].isInfinity ? .infinity : table.entry($0) }
+    }
+
+    /// The multiples 1·P … 16·P of every point, made on the kernels: the
+    /// running multiple of every point stays in the kernels' layout,
+    /// doubled once and then added to its point fourteen times, each round
+    /// around one shared inversion, and each multiple is stored into the
+    /// table as it is made.
+    ///
+    /// The caller guarantees `VectorArithmetic.isAvailable` and at most
+    /// `Int32.max` points, and deallocates the table.
+    ///
+    /// - Returns: j·P at entry 16·i + j − 1 for point i; the identity's
+    ///   entries are left as zeros, and nothing may read them.
+    static func unsafeVectorTable(_ base: [Point], scratch: VectorScratch) -> VectorTable {
         let count = base.count
         let tableSize = 1 << (windowBits - 1)
         precondition(count <= Int(Int32.max), "indices the kernels can take")
-        // Every entry starts as a copy of its point, so the kernels write
-        // coordinates only and the identity's entries stay the identity.
-        var table = (0..<count * tableSize).map { base[$0 / tableSize] }
+        let table = VectorTable(entries: count * tableSize)
         if count == 0 { return table }
         var buffers = AccumulatorBuffers(count: count, indices: count, scratch: scratch)
         defer { buffers.deallocate() }
@@ -89,19 +101,16 @@ extension BatchAffine {
             let selection = pasta_entry_selection(
                 digits: one, digit_stride: 0, points: UnsafePointer(buffers.points.baseAddress!), point_stride: 1, entries_per_point: 1)
             base.withUnsafeBytes { baseBytes in
-                table.withUnsafeMutableBytes { tableBytes in
-                    for multiple in 1...tableSize {
-                        if multiple == 2 {
-                            _ = buffers.doublingRound()
-                        } else {
-                            // Multiple 1 takes each point into its empty lane.
-                            buffers.additionRound(from: baseBytes, selection, endomorphism: false) { base[$0] }
-                        }
-                        if multiple == 1 { continue }  // the table already holds 1·P
-                        pasta_vector_accumulators_store(
-                            &buffers.field, buffers.accumulators.baseAddress, buffers.live.baseAddress, count, buffers.layout,
-                            tableBytes.baseAddress, multiple - 1, tableSize)
+                for multiple in 1...tableSize {
+                    if multiple == 2 {
+                        _ = buffers.doublingRound()
+                    } else {
+                        // Multiple 1 takes each point into its empty lane.
+                        buffers.additionRound(from: baseBytes, layout: buffers.layout, selection, endomorphism: false) { base[$0] }
                     }
+                    pasta_vector_accumulators_store(
+                        &buffers.field, buffers.accumulators.baseAddress, buffers.live.baseAddress, count, VectorTable.layout,
+                        table.memory.baseAddress, multiple - 1, tableSize)
                 }
             }
         }
@@ -109,6 +118,35 @@ extension BatchAffine {
         // most 16, which Pasta's prime-order curves do not have.
         precondition(base.indices.allSatisfy { base[$0].isInfinity || buffers.isLive($0) }, "no finite multiple is the identity")
         return table
+    }
+
+    /// A table of multiples in one 64-byte cache line an entry: x's four
+    /// Montgomery words, then y's. As an array of points an entry took 72
+    /// bytes, so seven in eight of them straddled two lines, and an
+    /// addition round, whose entries are scattered over a table larger
+    /// than a core's L2, fetched nearly twice the lines it needed.
+    struct VectorTable {
+        /// Where the kernels find an entry's coordinates.
+        static var layout: pasta_point_layout { pasta_point_layout(stride: 8, x: 0, y: 4) }
+
+        let memory: UnsafeMutableRawBufferPointer
+
+        /// Zeroed room for `entries` entries, 64-byte aligned.
+        init(entries: Int) {
+            memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, entries) * 64, alignment: 64)
+            memory.initializeMemory(as: UInt8.self, repeating: 0)
+        }
+
+        func deallocate() { memory.deallocate() }
+
+        /// Entry `index`, which the caller knows to be a finite point.
+        func entry(_ index: Int) -> Point {
+            let words = UnsafeRawBufferPointer(rebasing: memory[index * 64..<(index + 1) * 64])
+            func word(_ i: Int) -> UInt64 { words.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) }
+            return Point(
+                unchecked: Field(montgomeryValue: UInt256(word(0), word(1), word(2), word(3))),
+                Field(montgomeryValue: UInt256(word(4), word(5), word(6), word(7))))
+        }
     }
 
     /// The kernels' buffers for the rounds over `count` accumulators, in
@@ -174,11 +212,12 @@ extension BatchAffine {
         /// chord cannot add are added here with the exact formulas, to the
         /// point `addend` gives for their index.
         mutating func additionRound(
-            from table: UnsafeRawBufferPointer, _ selection: pasta_entry_selection, endomorphism: Bool, addend: (Int) -> Point
+            from table: UnsafeRawBufferPointer, layout tableLayout: pasta_point_layout, _ selection: pasta_entry_selection,
+            endomorphism: Bool, addend: (Int) -> Point
         ) {
             var excepted = 0
             let chords = pasta_vector_accumulators_add_forward(
-                &field, layout, table.baseAddress, selection, count, endomorphism ? UnsafePointer(factor.baseAddress) : nil,
+                &field, tableLayout, table.baseAddress, selection, count, endomorphism ? UnsafePointer(factor.baseAddress) : nil,
                 accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
                 exceptions.baseAddress, &excepted)
             if chords > 0 {
