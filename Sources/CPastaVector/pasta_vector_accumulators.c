@@ -294,6 +294,8 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
         uint64_t *out = scratch + slot * ADDITION_SLOT_WORDS;
         uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
         __mmask8 chord = 0;
+        // Live lanes that add nothing this round: a fused round doubles them.
+        const __mmask8 idle = (__mmask8)(live[slot] & ~present);
         lanes dx = one, dy = one;
         if (present != 0) {
             lanes qx = from_words(&f, current.w[0], current.w[1], current.w[2], current.w[3]);
@@ -333,7 +335,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
                 store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, blend(negated, qy, subtract(&f, zero, qy)));
             }
         }
-        out[MASK_WORD] = chord;
+        out[MASK_WORD] = (uint64_t)chord | (uint64_t)idle << 8;
         chords += (size_t)__builtin_popcount(chord);
         if (chord != 0) {
             // The slope's numerator times the product before the slot, so
@@ -419,6 +421,118 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
     }
 }
 
+/// The chord lanes' and the idle lanes' masks of a slot's scratch, as the
+/// addition round's first pass leaves them.
+INLINE __mmask8 chord_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] & 0xff); }
+INLINE __mmask8 idle_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] >> 8 & 0xff); }
+
+KERNEL void pasta_vector_accumulators_double_add_first_backward(const pasta_vector_field *field,
+                                                                const uint64_t *accumulators, size_t count,
+                                                                const uint64_t *scratch, const uint64_t *inverses,
+                                                                uint64_t *partial) {
+    const field_lanes f = broadcast(field);
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    for (size_t slot = slots_of(count); slot-- > 0;) {
+        const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
+        if (chord_mask(in) == 0) continue;
+        lanes dx = load(in + 5 * PASTA_VECTOR_LANES);
+        lanes slope = multiply_lazy(&f, inverse, load(in));
+        inverse = multiply_lazy(&f, inverse, dx);
+        // x of R = P + Q as chord_sum makes it; R's y is never needed.
+        lanes px = load(accumulators + slot * ACCUMULATOR_SLOT_WORDS), x_sum;
+        UNROLL
+        for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
+        uint64_t *out = partial + slot * ACCUMULATOR_SLOT_WORDS;
+        store(out, reduce_below_eight(&f, difference_plus(&f, square_lazy(&f, slope), x_sum, 4)));
+        store(out + 5 * PASTA_VECTOR_LANES, slope);
+    }
+}
+
+KERNEL size_t pasta_vector_accumulators_double_add_second_forward(const pasta_vector_field *field,
+                                                                  const uint64_t *accumulators, size_t count,
+                                                                  uint64_t *scratch, const uint64_t *partial,
+                                                                  const uint64_t *tangent_factor, uint64_t *totals,
+                                                                  int32_t *exceptions, size_t *exception_count) {
+    const field_lanes f = broadcast(field);
+    const lanes factor = broadcast_words(&f, tangent_factor);
+    const lanes one = plain_one();
+    lanes product = one;
+    size_t active_lanes = 0, excepted = 0;
+    for (size_t slot = 0; slot < slots_of(count); slot++) {
+        uint64_t *io = scratch + slot * ADDITION_SLOT_WORDS;
+        __mmask8 fused = chord_mask(io), idle = idle_mask(io);
+        if ((fused | idle) == 0) continue;
+        const uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        lanes px = load(a), py = load(a + 5 * PASTA_VECTOR_LANES);
+        lanes denominator = one, numerator = one;
+        if (fused != 0) {
+            // R against P: the chord of x3 − px (below 2p, p exactly where
+            // R = ±P) and 2py, for λ2 = −λ1 − 2py / (x3 − px).
+            lanes dx = difference_plus(&f, load(partial + slot * ACCUMULATOR_SLOT_WORDS), px, 1);
+            __mmask8 equal_x = p_lanes(&f, dx) & fused;
+            for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+                if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
+            fused &= (__mmask8)~equal_x;
+            UNROLL
+            for (int i = 0; i < 5; i++) numerator.v[i] = _mm512_add_epi64(py.v[i], py.v[i]);
+            propagate(&f, &numerator);  // below 4p
+            denominator = blend(fused, one, dx);
+        }
+        if (idle != 0) {
+            // The tangent in the chord's scale: 3x²/2 as the factor's
+            // product with the kernels' x²/16 (the factor is 384).
+            numerator = blend(idle, numerator, multiply_lazy(&f, square_lazy(&f, px), factor));
+            denominator = blend(idle, denominator, py);
+        }
+        io[MASK_WORD] = (uint64_t)fused | (uint64_t)idle << 8;
+        if ((fused | idle) == 0) continue;
+        active_lanes += (size_t)__builtin_popcount(fused | idle);
+        store(io, multiply_lazy(&f, numerator, product));
+        store(io + 5 * PASTA_VECTOR_LANES, denominator);
+        product = multiply_lazy(&f, product, denominator);
+    }
+    write_totals(reduce_once(&f, product), totals);
+    *exception_count = excepted;
+    return active_lanes;
+}
+
+KERNEL void pasta_vector_accumulators_double_add_second_backward(const pasta_vector_field *field,
+                                                                 uint64_t *accumulators, size_t count,
+                                                                 const uint64_t *scratch, const uint64_t *partial,
+                                                                 const uint64_t *inverses) {
+    const field_lanes f = broadcast(field);
+    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    for (size_t slot = slots_of(count); slot-- > 0;) {
+        const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
+        __mmask8 fused = chord_mask(in), idle = idle_mask(in);
+        if ((fused | idle) == 0) continue;
+        lanes denominator = load(in + 5 * PASTA_VECTOR_LANES);
+        lanes slope = multiply_lazy(&f, inverse, load(in));
+        inverse = multiply_lazy(&f, inverse, denominator);
+        // Idle lanes double: the chord formula with qx = px (dx = 0).
+        lanes dx = zero;
+        if (fused != 0) {
+            // λ2 = −λ1 − t as 4p − λ1 − t (both below 2p), reduced below p;
+            // R's x is px + dx with dx the denominator.
+            lanes lambda1 = load(partial + slot * ACCUMULATOR_SLOT_WORDS + 5 * PASTA_VECTOR_LANES), second;
+            __m512i four[5];
+            multiple_of_p(&f, 4, four);
+            UNROLL
+            for (int i = 0; i < 5; i++) second.v[i] = _mm512_sub_epi64(_mm512_sub_epi64(four[i], lambda1.v[i]), slope.v[i]);
+            propagate(&f, &second);
+            slope = blend(fused, slope, reduce_below_eight(&f, second));
+            dx = blend(fused, zero, denominator);
+        }
+        uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;
+        lanes x3, y3;
+        chord_sum(&f, load(a), load(a + 5 * PASTA_VECTOR_LANES), dx, slope, &x3, &y3);
+        store_lanes(a, fused | idle, x3);
+        store_lanes(a + 5 * PASTA_VECTOR_LANES, fused | idle, y3);
+    }
+}
+
 KERNEL void pasta_vector_accumulators_store(const pasta_vector_field *field, const uint64_t *accumulators,
                                             const uint8_t *live, size_t count, pasta_point_layout layout, void *points,
                                             size_t first, size_t spacing) {
@@ -469,6 +583,32 @@ void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, 
                                                const uint8_t *live, size_t count, const uint64_t *scratch,
                                                const uint64_t *inverses) {
     (void)field, (void)accumulators, (void)live, (void)count, (void)scratch, (void)inverses;
+    abort();
+}
+
+void pasta_vector_accumulators_double_add_first_backward(const pasta_vector_field *field,
+                                                         const uint64_t *accumulators, size_t count,
+                                                         const uint64_t *scratch, const uint64_t *inverses,
+                                                         uint64_t *partial) {
+    (void)field, (void)accumulators, (void)count, (void)scratch, (void)inverses, (void)partial;
+    abort();
+}
+
+size_t pasta_vector_accumulators_double_add_second_forward(const pasta_vector_field *field,
+                                                           const uint64_t *accumulators, size_t count,
+                                                           uint64_t *scratch, const uint64_t *partial,
+                                                           const uint64_t *tangent_factor, uint64_t *totals,
+                                                           int32_t *exceptions, size_t *exception_count) {
+    (void)field, (void)accumulators, (void)count, (void)scratch, (void)partial, (void)tangent_factor;
+    (void)totals, (void)exceptions, (void)exception_count;
+    abort();
+}
+
+void pasta_vector_accumulators_double_add_second_backward(const pasta_vector_field *field,
+                                                          uint64_t *accumulators, size_t count,
+                                                          const uint64_t *scratch, const uint64_t *partial,
+                                                          const uint64_t *inverses) {
+    (void)field, (void)accumulators, (void)count, (void)scratch, (void)partial, (void)inverses;
     abort();
 }
 

@@ -37,12 +37,23 @@ extension BatchAffine {
         let tableBytes = UnsafeRawBufferPointer(table.memory)
         digits.withUnsafeBufferPointer { digits in
             for window in stride(from: windows - 1, through: 0, by: -1) {
+                var firstHalf = 0
                 if window != windows - 1 {
-                    for _ in 0..<windowBits {
+                    for _ in 0..<windowBits - 1 {
                         if buffers.doublingRound() == 0 { break }
                     }
+                    // The last doubling and half 0's entry as one 2P + Q.
+                    let selection = pasta_entry_selection(
+                        digits: digits.baseAddress! + digitRow(window: window, half: 0, halves: halves, count: count), digit_stride: 1,
+                        points: UnsafePointer(buffers.points.baseAddress!), point_stride: width, entries_per_point: entriesPerPoint)
+                    buffers.doubleAddRound(from: tableBytes, layout: VectorTable.layout, selection) { c in
+                        let digit = Int(digits[digitRow(window: window, half: 0, halves: halves, count: count) + c])
+                        let entry = table.entry(terms[c * width].point * entriesPerPoint + abs(digit) - 1)
+                        return addend(entry, negated: digit < 0, xi: nil)
+                    }
+                    firstHalf = 1
                 }
-                for half in 0..<halves {
+                for half in firstHalf..<halves {
                     let endomorphism = half & 1 == 1
                     let selection = pasta_entry_selection(
                         digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
@@ -151,7 +162,8 @@ extension BatchAffine {
 
     /// The kernels' buffers for the rounds over `count` accumulators, in
     /// one allocation: the accumulators in the kernels' layout, a round's
-    /// scratch, the lanes' totals, 16ξ, the exceptions a round hands back,
+    /// scratch, the lanes' totals, the fused rounds' x3 and slopes, 16ξ and
+    /// 384, the exceptions a round hands back,
     /// `indices` 32-bit point indices for the caller, and the live masks.
     private struct AccumulatorBuffers {
         let count: Int
@@ -160,6 +172,8 @@ extension BatchAffine {
         let roundWords: UnsafeMutableBufferPointer<UInt64>
         let lanes: UnsafeMutableBufferPointer<UInt64>
         let factor: UnsafeMutableBufferPointer<UInt64>
+        let tangentFactor: UnsafeMutableBufferPointer<UInt64>
+        let partial: UnsafeMutableBufferPointer<UInt64>
         let exceptions: UnsafeMutableBufferPointer<Int32>
         let points: UnsafeMutableBufferPointer<Int32>
         let live: UnsafeMutableBufferPointer<UInt8>
@@ -170,7 +184,7 @@ extension BatchAffine {
             self.count = count
             let accumulatorWords = pasta_vector_accumulator_words(count)
             let scratchWords = pasta_vector_accumulator_scratch_words(count)
-            let words = accumulatorWords + scratchWords + 4 * Int(PASTA_VECTOR_LANES) + 4
+            let words = 2 * accumulatorWords + scratchWords + 4 * Int(PASTA_VECTOR_LANES) + 8
             let slots = (count + Int(PASTA_VECTOR_LANES) - 1) / Int(PASTA_VECTOR_LANES)
             let indexBytes = 8 * words, liveBytes = indexBytes + 4 * (count + indices)
             memory = UnsafeMutableRawBufferPointer.allocate(byteCount: liveBytes + slots, alignment: 64)
@@ -178,10 +192,14 @@ extension BatchAffine {
             let wordBuffer = memory[0..<indexBytes].bindMemory(to: UInt64.self)
             accumulators = UnsafeMutableBufferPointer(rebasing: wordBuffer[0..<accumulatorWords])
             roundWords = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords..<accumulatorWords + scratchWords])
-            lanes = UnsafeMutableBufferPointer(rebasing: wordBuffer[accumulatorWords + scratchWords..<words - 4])
-            factor = UnsafeMutableBufferPointer(rebasing: wordBuffer[(words - 4)...])
-            let xi = scratch.endomorphismFactor
+            let lanesStart = accumulatorWords + scratchWords, lanesEnd = lanesStart + 4 * Int(PASTA_VECTOR_LANES)
+            lanes = UnsafeMutableBufferPointer(rebasing: wordBuffer[lanesStart..<lanesEnd])
+            partial = UnsafeMutableBufferPointer(rebasing: wordBuffer[lanesEnd..<words - 8])
+            factor = UnsafeMutableBufferPointer(rebasing: wordBuffer[(words - 8)..<words - 4])
+            tangentFactor = UnsafeMutableBufferPointer(rebasing: wordBuffer[(words - 4)...])
+            let xi = scratch.endomorphismFactor, t = scratch.tangentFactor
             (factor[0], factor[1], factor[2], factor[3]) = (xi.0, xi.1, xi.2, xi.3)
+            (tangentFactor[0], tangentFactor[1], tangentFactor[2], tangentFactor[3]) = (t.0, t.1, t.2, t.3)
             let indexBuffer = memory[indexBytes..<liveBytes].bindMemory(to: Int32.self)
             exceptions = UnsafeMutableBufferPointer(rebasing: indexBuffer[0..<count])
             points = UnsafeMutableBufferPointer(rebasing: indexBuffer[count...])
@@ -227,6 +245,47 @@ extension BatchAffine {
             for e in 0..<excepted {
                 let c = Int(exceptions[e])
                 let sum = (accumulator(c).projective + addend(c)).affine
+                if sum.isInfinity {
+                    live[c / 8] &= ~(UInt8(1) << (c % 8))
+                } else {
+                    setAccumulator(c, to: sum)
+                }
+            }
+        }
+
+        /// Doubles every live accumulator and adds its entry as `selection`
+        /// chooses it, as one 2P + Q where there is an entry (the fused
+        /// rounds, see `pasta_vector_accumulators_double_add_first_backward`);
+        /// an accumulator at the identity takes its entry. Those the chords
+        /// cannot add (Q = ±P, or P + Q = −P) are finished here with the
+        /// exact formulas, with the point `addend` gives for their index.
+        mutating func doubleAddRound(
+            from table: UnsafeRawBufferPointer, layout tableLayout: pasta_point_layout, _ selection: pasta_entry_selection,
+            addend: (Int) -> Point
+        ) {
+            var firstExcepted = 0, secondExcepted = 0
+            let chords = pasta_vector_accumulators_add_forward(
+                &field, tableLayout, table.baseAddress, selection, count, nil,
+                accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
+                exceptions.baseAddress, &firstExcepted)
+            if chords > 0 {
+                BatchAffine.scaledLaneInverses(lanes, factor: 64)
+                pasta_vector_accumulators_double_add_first_backward(
+                    &field, accumulators.baseAddress, count, roundWords.baseAddress, lanes.baseAddress, partial.baseAddress)
+            }
+            // The second pass's exceptions go after the first's: no lane is in both.
+            let changed = pasta_vector_accumulators_double_add_second_forward(
+                &field, accumulators.baseAddress, count, roundWords.baseAddress, partial.baseAddress, tangentFactor.baseAddress,
+                lanes.baseAddress, exceptions.baseAddress! + firstExcepted, &secondExcepted)
+            if changed > 0 {
+                BatchAffine.scaledLaneInverses(lanes, factor: 64)
+                pasta_vector_accumulators_double_add_second_backward(
+                    &field, accumulators.baseAddress, count, roundWords.baseAddress, partial.baseAddress, lanes.baseAddress)
+            }
+            // Both kinds of exception left P as it was.
+            for e in 0..<firstExcepted + secondExcepted {
+                let c = Int(exceptions[e])
+                let sum = (accumulator(c).projective.doubled + addend(c)).affine
                 if sum.isInfinity {
                     live[c / 8] &= ~(UInt8(1) << (c % 8))
                 } else {

@@ -17,6 +17,13 @@ extension BatchAffine {
             let words = (Curve.endomorphismCoefficient * Field(16)).montgomeryValue
             return (words.w0, words.w1, words.w2, words.w3)
         }()
+        /// The Montgomery words of 384, which puts the tangent's numerator
+        /// into the chord's scale in the fused rounds (see
+        /// `pasta_vector_accumulators_double_add_second_forward`).
+        let tangentFactor: (UInt64, UInt64, UInt64, UInt64) = {
+            let words = Field(384).montgomeryValue
+            return (words.w0, words.w1, words.w2, words.w3)
+        }()
         /// The kernels' per-slot values between their two passes.
         var words: [UInt64] = []
         /// Each lane's product of denominators, then its scaled inverse.

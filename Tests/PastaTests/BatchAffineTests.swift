@@ -187,6 +187,31 @@ struct BatchAffineTests {
         #expect(BatchAffine<Vesta>.combinations(of: [], terms: [], width: 2).isEmpty)
     }
 
+    @Test("the fused 2P + Q rounds' cases in one slot, both arithmetics: Q = P and Q = −P after the doublings, P + Q = −P (a sum of the identity), a zero digit beside live lanes, a first entry taken at the identity")
+    func fusedDoubleAddCases() {
+        let g = Vesta.generator
+        let h = Fp(7) * g
+        // Term 1 (32·X) leaves X in the accumulator at window 1; the fused
+        // round of window 0 doubles it four times to 16X and adds term 0's
+        // entry, 16·Y, as 2·(16X) + 16Y.
+        let ps: [Vesta.Point] = [g, -g, -(Fp(2) * g), h]
+        typealias T = BatchAffine<Vesta>.Term
+        let terms: [T] = [
+            T(point: 0, scalar: Fp(16)), T(point: 0, scalar: Fp(32)),  // Q = P: 48G
+            T(point: 1, scalar: Fp(16)), T(point: 0, scalar: Fp(32)),  // Q = −P: 16G
+            T(point: 2, scalar: Fp(16)), T(point: 0, scalar: Fp(32)),  // P + Q = −P: the identity
+            T(point: 0, scalar: Fp(1025)), .absent,  // window 1's digit is zero with the accumulator live
+            T(point: 3, scalar: Fp(33)), T(point: 0, scalar: Fp(64)),  // generic lanes beside them
+            T(point: 3, scalar: Fp(5)), .absent,  // taken at window 0
+        ]
+        let expected = Self.combinations(ps, terms, width: 2)
+        #expect(expected[0] == Self.product(g, Fp(48)) && expected[1] == Self.product(g, Fp(16)) && expected[2] == .infinity)
+        #expect(expected[3] == Self.product(g, Fp(1025)) && expected[5] == Self.product(h, Fp(5)))
+        for vectorized in VectorArithmeticTests.arithmetics {
+            #expect(BatchAffine<Vesta>.combinations(of: ps, terms: terms, width: 2, accumulators: .affine, vectorized: vectorized) == expected)
+        }
+    }
+
     @Test("combinations over more slots of eight lanes than the kernels look ahead: the chord's exceptions, the identity and cancellations in different slots and in a short last one, affine accumulators")
     func combinationsAcrossSlots() async {
         await propertyCheck(count: 1, input: points(Vesta.self).array(of: 5), elements(Fp.self).array(of: 202), Gen.int(in: 0...4).array(of: 202)) { random, ks, indices in

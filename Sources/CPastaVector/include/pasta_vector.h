@@ -232,6 +232,60 @@ void pasta_vector_accumulators_double_backward(const pasta_vector_field *field, 
                                                const uint8_t *live, size_t count, const uint64_t *scratch,
                                                const uint64_t *inverses);
 
+/// Fused rounds: the last doubling of a window and its first addition as
+/// one 2P + Q (Eisenträger, Lauter and Montgomery), which never needs the y
+/// of P + Q nor the square of the tangent's numerator: one multiplication
+/// and one squaring fewer than a doubling round and an addition round. The
+/// first round is `pasta_vector_accumulators_add_forward` (whose scratch
+/// also marks the live lanes that add nothing, "idle") and then
+/// `double_add_first_backward`, which leaves the accumulators as they are
+/// and writes x3 of R = P + Q and the chord's slope to `partial`. The second
+/// round (`double_add_second_forward`, then `double_add_second_backward`)
+/// adds R + P by the chord through x3 and λ2 = −λ1 − 2py / (x3 − px), and
+/// doubles the idle lanes by the tangent in the same round. Lanes whose
+/// entry the first pass took (the identity until then) are done after it.
+/// The first pass's exceptions (Q = ±P) and the second's (R = −P, so
+/// 2P + Q is the identity) are left as they were for the caller to finish
+/// with the exact formulas.
+///
+/// `partial` holds `pasta_vector_accumulator_words(count)` words. The first
+/// backward pass takes `inverses` as the addition round's (64 · R^2 / total).
+///
+/// The caller guarantees: what `add_backward` needs, with the scratch the
+/// first pass filled and nothing changed since.
+void pasta_vector_accumulators_double_add_first_backward(const pasta_vector_field *field,
+                                                         const uint64_t *accumulators, size_t count,
+                                                         const uint64_t *scratch, const uint64_t *inverses,
+                                                         uint64_t *partial);
+
+/// The fused round's second first pass: over the lanes the first round
+/// added by the chord (minus those whose x3 equals px, written to
+/// `exceptions`, their number to `exception_count`) and its idle lanes;
+/// `tangent_factor` is the four Montgomery words of 384. Writes the lanes'
+/// totals as the chord round does.
+///
+/// - Returns: the number of lanes the second pass will change; with none it
+///   need not run.
+///
+/// The caller guarantees: the first round's two passes ran on these
+/// buffers (the backward one if the forward one returned chords) and nothing
+/// changed since; `exceptions` has room for `count` indices.
+size_t pasta_vector_accumulators_double_add_second_forward(const pasta_vector_field *field,
+                                                           const uint64_t *accumulators, size_t count,
+                                                           uint64_t *scratch, const uint64_t *partial,
+                                                           const uint64_t *tangent_factor, uint64_t *totals,
+                                                           int32_t *exceptions, size_t *exception_count);
+
+/// The fused round's last pass: given `inverses` as for the chord round,
+/// writes 2P + Q to the fused lanes and 2P to the idle ones.
+///
+/// The caller guarantees what it did for the second forward pass, with
+/// the scratch that pass filled and nothing changed since.
+void pasta_vector_accumulators_double_add_second_backward(const pasta_vector_field *field,
+                                                          uint64_t *accumulators, size_t count,
+                                                          const uint64_t *scratch, const uint64_t *partial,
+                                                          const uint64_t *inverses);
+
 /// Reads accumulator `index` as eight words: x, then y, each four
 /// Montgomery words below p. Plain C, but only meaningful beside the
 /// kernels.
