@@ -6,12 +6,13 @@ import CPastaVector
 /// Everything unsafe about that path is in this file.
 extension BatchAffine {
     /// The affine rounds of `combinations(of:terms:width:accumulators:vectorized:)`
-    /// on the kernels: per window five doubling rounds, then one addition
-    /// round per GLV half, each around one shared inversion. The kernels
-    /// read every addend straight from the table by the digits, so nothing
-    /// here touches an accumulator but the rare P + P or P + (−P), which
-    /// the kernels hand back and which are finished here with the exact
-    /// formulas.
+    /// on the kernels: per window four doubling rounds, the fifth doubling
+    /// fused with half 0's addition (2P + Q in two rounds), then one
+    /// addition round per other GLV half, each round around one shared
+    /// inversion. The kernels read every addend straight from the table by
+    /// the digits, so nothing here touches an accumulator but the rare
+    /// P + P, P + (−P) and 2P + Q = O, which the kernels hand back and
+    /// which are finished here with the exact formulas.
     ///
     /// The caller guarantees: `VectorArithmetic.isAvailable`; `digits` as
     /// `combinations` lays them out, `windows` a half; the table's (16
@@ -35,6 +36,13 @@ extension BatchAffine {
         }
         let beta = Curve.endomorphismCoefficient
         let tableBytes = UnsafeRawBufferPointer(table.memory)
+        // What combination c adds for one window of one half, for the
+        // exceptions the kernels hand back.
+        func addend(window: Int, half: Int, combination c: Int) -> Point {
+            let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + c])
+            let entry = table.entry(terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1)
+            return BatchAffine.addend(entry, negated: digit < 0, xi: half & 1 == 1 ? beta : nil)
+        }
         digits.withUnsafeBufferPointer { digits in
             for window in stride(from: windows - 1, through: 0, by: -1) {
                 var firstHalf = 0
@@ -46,10 +54,8 @@ extension BatchAffine {
                     let selection = pasta_entry_selection(
                         digits: digits.baseAddress! + digitRow(window: window, half: 0, halves: halves, count: count), digit_stride: 1,
                         points: UnsafePointer(buffers.points.baseAddress!), point_stride: width, entries_per_point: entriesPerPoint)
-                    buffers.doubleAddRound(from: tableBytes, layout: VectorTable.layout, selection) { c in
-                        let digit = Int(digits[digitRow(window: window, half: 0, halves: halves, count: count) + c])
-                        let entry = table.entry(terms[c * width].point * entriesPerPoint + abs(digit) - 1)
-                        return addend(entry, negated: digit < 0, xi: nil)
+                    buffers.doubleAddRound(from: tableBytes, layout: VectorTable.layout, selection) {
+                        addend(window: window, half: 0, combination: $0)
                     }
                     firstHalf = 1
                 }
@@ -60,10 +66,8 @@ extension BatchAffine {
                         points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
                         entries_per_point: entriesPerPoint)
                     // P + P and P + (−P): the kernels left these accumulators as they were.
-                    buffers.additionRound(from: tableBytes, layout: VectorTable.layout, selection, endomorphism: endomorphism) { c in
-                        let digit = Int(digits[digitRow(window: window, half: half, halves: halves, count: count) + c])
-                        let entry = table.entry(terms[c * width + half / 2].point * entriesPerPoint + abs(digit) - 1)
-                        return addend(entry, negated: digit < 0, xi: endomorphism ? beta : nil)
+                    buffers.additionRound(from: tableBytes, layout: VectorTable.layout, selection, endomorphism: endomorphism) {
+                        addend(window: window, half: half, combination: $0)
                     }
                 }
             }
