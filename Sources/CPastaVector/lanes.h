@@ -243,6 +243,17 @@ INLINE lanes gather(const field_lanes *f, const void *base, __m512i at) {
     return from_words(f, w[0], w[1], w[2], w[3]);
 }
 
+/// Eight elements stored lane after lane, four words each, as
+/// `write_totals` writes them (the lanes' totals and inverses, a kernel's
+/// operands), through `load_transposed`: Zen 4 runs a 64-bit gather as
+/// microcode.
+INLINE lanes read_totals(const field_lanes *f, const uint64_t *words) {
+    static const long long at[PASTA_VECTOR_LANES] = {0, 4, 8, 12, 16, 20, 24, 28};
+    __m512i w[4];
+    load_transposed(words, at, 0, w);
+    return from_words(f, w[0], w[1], w[2], w[3]);
+}
+
 /// Writes the four words w[0..3] of each lane in `active` (word i of every
 /// lane in w[i]) to word index `at[lane]` of `base` and on: the transpose
 /// of `load_transposed`, eight 256-bit stores where a 64-bit scatter is
@@ -274,6 +285,14 @@ INLINE void scatter(void *base, __mmask8 active, __m512i at, lanes a) {
     __m512i w[4];
     to_words(a, w);
     store_transposed((uint64_t *)base, index, active, w);
+}
+
+/// Zero in every lane.
+INLINE lanes zero_lanes(void) {
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_setzero_si512();
+    return r;
 }
 
 INLINE void store(uint64_t *to, lanes a) {

@@ -19,7 +19,6 @@ size_t pasta_vector_round_scratch_words(size_t count) {
 #include <cpuid.h>
 #include <immintrin.h>
 
-
 static int detect(void) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 27))) return 0;  // OSXSAVE
@@ -107,8 +106,7 @@ KERNEL void pasta_vector_chord_forward(const pasta_vector_field *field, pasta_po
     // nonzero start works: the second pass divides it out again).
     lanes product = {{_mm512_set1_epi64(1), _mm512_setzero_si512(), _mm512_setzero_si512(),
                       _mm512_setzero_si512(), _mm512_setzero_si512()}};
-    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    const lanes zero = zero_lanes();
     size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
     for (size_t slot = 0; slot < slots; slot++) {
         slot_indices s = indices(layout, additions, count, slot);
@@ -162,10 +160,9 @@ INLINE void second_pass(const pasta_vector_field *field, pasta_point_layout layo
                         const uint64_t *inverses) {
     const field_lanes f = broadcast(field);
     const __m512i x = _mm512_set1_epi64((long long)layout.x), y = _mm512_set1_epi64((long long)layout.y);
-    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    const lanes zero = zero_lanes();
     // The running inverse: lane l starts from inverses[4l ...].
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    lanes inverse = read_totals(&f, inverses);
     size_t slots = (count + PASTA_VECTOR_LANES - 1) / PASTA_VECTOR_LANES;
     for (size_t slot = slots; slot-- > 0;) {
         const uint64_t *in = scratch + slot * SLOT_ELEMENTS * 5 * PASTA_VECTOR_LANES;
@@ -208,21 +205,19 @@ KERNEL void pasta_vector_butterfly_backward(const pasta_vector_field *field, pas
 KERNEL void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
                                   uint64_t *out) {
     const field_lanes f = broadcast(field);
-    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
-    write_totals(multiply(&f, gather(&f, a, at), gather(&f, b, at)), out);
+    write_totals(multiply(&f, read_totals(&f, a), read_totals(&f, b)), out);
 }
 
 KERNEL void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, const uint64_t *exponent,
                                const uint64_t *constants, uint64_t *out) {
     const field_lanes f = broadcast(field);
-    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
     // Into the kernels' own Montgomery form (R = 2^260) and out again at the
     // end, so that every product of the chain stays in one form.
     const lanes into = broadcast_words(&f, constants), out_of = broadcast_words(&f, constants + 4);
     const lanes one = broadcast_words(&f, constants + 8);
     lanes table[16];
     table[0] = one;
-    table[1] = multiply_lazy(&f, gather(&f, bases, at), into);
+    table[1] = multiply_lazy(&f, read_totals(&f, bases), into);
     for (int i = 2; i < 16; i++) table[i] = multiply_lazy(&f, table[i - 1], table[1]);
     // Fixed 4-bit windows from the top; every value stays below 2p, which
     // the lazy multiplication and squaring both accept.
@@ -241,8 +236,7 @@ KERNEL void pasta_vector_power(const pasta_vector_field *field, const uint64_t *
 
 KERNEL void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
     const field_lanes f = broadcast(field);
-    const __m512i at = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
-    write_totals(reduce_once(&f, square_lazy(&f, gather(&f, a, at))), out);
+    write_totals(reduce_once(&f, square_lazy(&f, read_totals(&f, a))), out);
 }
 
 #else  // not x86_64: no eight-lane kernels; callers check availability first.

@@ -10,7 +10,8 @@
 #define ACCUMULATOR_SLOT_WORDS (10 * PASTA_VECTOR_LANES)
 /// Words of one slot of an addition round's scratch: the slope's
 /// numerator dy times the product of the denominators before the slot, and
-/// dx (five limb vectors each), then the chord lanes' mask.
+/// dx (five limb vectors each), then the chord lanes' and the idle lanes'
+/// masks (see `set_masks`).
 #define ADDITION_SLOT_WORDS (11 * PASTA_VECTOR_LANES)
 #define MASK_WORD (10 * PASTA_VECTOR_LANES)
 /// Words of one slot of a doubling round's scratch: x² times the product of
@@ -62,7 +63,6 @@ void pasta_vector_accumulator_write(uint64_t *accumulators, size_t index, const 
 }
 
 #if defined(__x86_64__)
-
 
 #include "lanes.h"
 
@@ -149,15 +149,35 @@ INLINE lanes new_y(const field_lanes *f, lanes m, lanes py) {
     return reduce_by(f, r, twice);
 }
 
+/// x of the chord's sum (px, py) + (px + dx, …), below p, under
+/// `chord_sum`'s conditions: slope² − (px + qx) = slope² + 4p − (2px + dx),
+/// carried once, below 6p, then reduced.
+INLINE lanes chord_x(const field_lanes *f, lanes px, lanes dx, lanes slope) {
+    lanes x_sum;
+    UNROLL
+    for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
+    return reduce_below_eight(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
+}
+
+/// Appends the index of every lane of `slot` in `lanes_mask` to `exceptions`.
+static inline void record_exceptions(__mmask8 lanes_mask, size_t slot, int32_t *exceptions, size_t *excepted) {
+    for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
+        if (lanes_mask & (1u << lane)) exceptions[(*excepted)++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
+}
+
+/// The chord lanes' and the idle lanes' masks of a slot's scratch, as the
+/// addition round's first pass leaves them.
+static inline __mmask8 chord_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] & 0xff); }
+static inline __mmask8 idle_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] >> 8 & 0xff); }
+static inline void set_masks(uint64_t *slot_scratch, __mmask8 chord, __mmask8 idle) {
+    slot_scratch[MASK_WORD] = (uint64_t)chord | (uint64_t)idle << 8;
+}
+
 /// The chord's sum (px, py) + (px + dx, py + dy), given its slope (scaled
 /// as the chord round scales it, below 2p); px < p, py < 2p and dx below
 /// 2p as the first pass leaves it (congruent to qx − px). y3 below 2p.
 INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes slope, lanes *x3, lanes *y3) {
-    // x3 = slope² − (px + qx) = slope² + 4p − (2px + dx): carried once, below 6p, then reduced.
-    lanes x_sum;
-    UNROLL
-    for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
-    *x3 = reduce_below_eight(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
+    *x3 = chord_x(f, px, dx, slope);
     // 4·(px + p − x3) is below 8p, and its product with a slope below 2p
     // within the multiplication's bound.
     *y3 = new_y(f, multiply_lazy(f, times_four(f, difference_plus(f, px, *x3, 1)), slope), py);
@@ -267,8 +287,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
     lanes factor = {0};  // read only when x_factor is given
     if (x_factor != NULL) factor = broadcast_words(&f, x_factor);
     const lanes one = plain_one();
-    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
+    const lanes zero = zero_lanes();
     lanes product = one;
     size_t chords = 0, excepted = 0;
     size_t slots = slots_of(count);
@@ -323,8 +342,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
                 }
                 propagate(&f, &dy);
                 __mmask8 equal_x = p_lanes(&f, dx) & chord;
-                for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
-                    if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
+                record_exceptions(equal_x, slot, exceptions, &excepted);
                 chord &= (__mmask8)~equal_x;
                 dx = blend(chord, one, dx);
             }
@@ -335,7 +353,7 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
                 store_lanes(a + 5 * PASTA_VECTOR_LANES, taken, blend(negated, qy, subtract(&f, zero, qy)));
             }
         }
-        out[MASK_WORD] = (uint64_t)chord | (uint64_t)idle << 8;
+        set_masks(out, chord, idle);
         chords += (size_t)__builtin_popcount(chord);
         if (chord != 0) {
             // The slope's numerator times the product before the slot, so
@@ -356,10 +374,10 @@ KERNEL size_t pasta_vector_accumulators_add_forward(const pasta_vector_field *fi
 KERNEL void pasta_vector_accumulators_add_backward(const pasta_vector_field *field, uint64_t *accumulators, size_t count,
                                                    const uint64_t *scratch, const uint64_t *inverses) {
     const field_lanes f = broadcast(field);
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    lanes inverse = read_totals(&f, inverses);
     for (size_t slot = slots_of(count); slot-- > 0;) {
         const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
-        __mmask8 chord = (__mmask8)in[MASK_WORD];
+        __mmask8 chord = chord_mask(in);
         if (chord == 0) continue;  // the first pass left this slot out of the product
         lanes dx = load(in + 5 * PASTA_VECTOR_LANES);
         // As in the chord round: the inverse makes 64·R²/dx in the 2^260
@@ -399,7 +417,7 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
                                                       const uint8_t *live, size_t count, const uint64_t *scratch,
                                                       const uint64_t *inverses) {
     const field_lanes f = broadcast(field);
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    lanes inverse = read_totals(&f, inverses);
     for (size_t slot = slots_of(count); slot-- > 0;) {
         __mmask8 active = (__mmask8)live[slot];
         if (active == 0) continue;
@@ -421,17 +439,12 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
     }
 }
 
-/// The chord lanes' and the idle lanes' masks of a slot's scratch, as the
-/// addition round's first pass leaves them.
-INLINE __mmask8 chord_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] & 0xff); }
-INLINE __mmask8 idle_mask(const uint64_t *slot_scratch) { return (__mmask8)(slot_scratch[MASK_WORD] >> 8 & 0xff); }
-
 KERNEL void pasta_vector_accumulators_double_add_first_backward(const pasta_vector_field *field,
                                                                 const uint64_t *accumulators, size_t count,
                                                                 const uint64_t *scratch, const uint64_t *inverses,
                                                                 uint64_t *partial) {
     const field_lanes f = broadcast(field);
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    lanes inverse = read_totals(&f, inverses);
     for (size_t slot = slots_of(count); slot-- > 0;) {
         const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
         if (chord_mask(in) == 0) continue;
@@ -439,11 +452,8 @@ KERNEL void pasta_vector_accumulators_double_add_first_backward(const pasta_vect
         lanes slope = multiply_lazy(&f, inverse, load(in));
         inverse = multiply_lazy(&f, inverse, dx);
         // x of R = P + Q as chord_sum makes it; R's y is never needed.
-        lanes px = load(accumulators + slot * ACCUMULATOR_SLOT_WORDS), x_sum;
-        UNROLL
-        for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
         uint64_t *out = partial + slot * ACCUMULATOR_SLOT_WORDS;
-        store(out, reduce_below_eight(&f, difference_plus(&f, square_lazy(&f, slope), x_sum, 4)));
+        store(out, chord_x(&f, load(accumulators + slot * ACCUMULATOR_SLOT_WORDS), dx, slope));
         store(out + 5 * PASTA_VECTOR_LANES, slope);
     }
 }
@@ -470,8 +480,7 @@ KERNEL size_t pasta_vector_accumulators_double_add_second_forward(const pasta_ve
             // R = ±P) and 2py, for λ2 = −λ1 − 2py / (x3 − px).
             lanes dx = difference_plus(&f, load(partial + slot * ACCUMULATOR_SLOT_WORDS), px, 1);
             __mmask8 equal_x = p_lanes(&f, dx) & fused;
-            for (int lane = 0; lane < PASTA_VECTOR_LANES; lane++)
-                if (equal_x & (1u << lane)) exceptions[excepted++] = (int32_t)(slot * PASTA_VECTOR_LANES + (size_t)lane);
+            record_exceptions(equal_x, slot, exceptions, &excepted);
             fused &= (__mmask8)~equal_x;
             UNROLL
             for (int i = 0; i < 5; i++) numerator.v[i] = _mm512_add_epi64(py.v[i], py.v[i]);
@@ -484,7 +493,7 @@ KERNEL size_t pasta_vector_accumulators_double_add_second_forward(const pasta_ve
             numerator = blend(idle, numerator, multiply_lazy(&f, square_lazy(&f, px), factor));
             denominator = blend(idle, denominator, py);
         }
-        io[MASK_WORD] = (uint64_t)fused | (uint64_t)idle << 8;
+        set_masks(io, fused, idle);
         if ((fused | idle) == 0) continue;
         active_lanes += (size_t)__builtin_popcount(fused | idle);
         store(io, multiply_lazy(&f, numerator, product));
@@ -501,9 +510,8 @@ KERNEL void pasta_vector_accumulators_double_add_second_backward(const pasta_vec
                                                                  const uint64_t *scratch, const uint64_t *partial,
                                                                  const uint64_t *inverses) {
     const field_lanes f = broadcast(field);
-    const lanes zero = {{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
-                         _mm512_setzero_si512(), _mm512_setzero_si512()}};
-    lanes inverse = gather(&f, inverses, _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0));
+    const lanes zero = zero_lanes();
+    lanes inverse = read_totals(&f, inverses);
     for (size_t slot = slots_of(count); slot-- > 0;) {
         const uint64_t *in = scratch + slot * ADDITION_SLOT_WORDS;
         __mmask8 fused = chord_mask(in), idle = idle_mask(in);

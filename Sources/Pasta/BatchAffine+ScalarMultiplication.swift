@@ -89,9 +89,9 @@ extension BatchAffine {
     /// 1·P … 16·P of every point, one point's side by side at
     /// slot·16 + j − 1 (the accumulations read them at random, point by
     /// point): for `.affine`, built a round of additions across all points
-    /// per multiple, each round sharing one inversion (with the running
-    /// multiples kept in the kernels' layout when the scratch is
-    /// vectorized); for `.jacobian` (a
+    /// per multiple, each round sharing one inversion (through the vector
+    /// rounds when the scratch is vectorized; the vector combinations build
+    /// their own table, `unsafeVectorTable`); for `.jacobian` (a
     /// few points, where sixteen inversions would cost more than the
     /// table), in Jacobian coordinates point by point and normalized with
     /// one inversion for the whole table.
@@ -116,7 +116,6 @@ extension BatchAffine {
             }
             return JacobianPoint.batchNormalize(table)
         }
-        if scratch.vectorized { return unsafeVectorMultiples(base, scratch: scratch.vector) }
         var table = [Point](repeating: .infinity, count: base.count * tableSize)
         var previous = base
         for multiple in 1...tableSize {

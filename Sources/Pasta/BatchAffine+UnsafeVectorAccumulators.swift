@@ -44,6 +44,13 @@ extension BatchAffine {
             return BatchAffine.addend(entry, negated: digit < 0, xi: half & 1 == 1 ? beta : nil)
         }
         digits.withUnsafeBufferPointer { digits in
+            // The entries one window of one half adds, for the kernels.
+            func selection(window: Int, half: Int) -> pasta_entry_selection {
+                pasta_entry_selection(
+                    digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
+                    points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
+                    entries_per_point: entriesPerPoint)
+            }
             for window in stride(from: windows - 1, through: 0, by: -1) {
                 var firstHalf = 0
                 if window != windows - 1 {
@@ -51,22 +58,16 @@ extension BatchAffine {
                         if buffers.doublingRound() == 0 { break }
                     }
                     // The last doubling and half 0's entry as one 2P + Q.
-                    let selection = pasta_entry_selection(
-                        digits: digits.baseAddress! + digitRow(window: window, half: 0, halves: halves, count: count), digit_stride: 1,
-                        points: UnsafePointer(buffers.points.baseAddress!), point_stride: width, entries_per_point: entriesPerPoint)
-                    buffers.doubleAddRound(from: tableBytes, layout: VectorTable.layout, selection) {
+                    buffers.doubleAddRound(from: tableBytes, layout: VectorTable.layout, selection(window: window, half: 0)) {
                         addend(window: window, half: 0, combination: $0)
                     }
                     firstHalf = 1
                 }
                 for half in firstHalf..<halves {
-                    let endomorphism = half & 1 == 1
-                    let selection = pasta_entry_selection(
-                        digits: digits.baseAddress! + digitRow(window: window, half: half, halves: halves, count: count), digit_stride: 1,
-                        points: UnsafePointer(buffers.points.baseAddress! + half / 2), point_stride: width,
-                        entries_per_point: entriesPerPoint)
                     // P + P and P + (−P): the kernels left these accumulators as they were.
-                    buffers.additionRound(from: tableBytes, layout: VectorTable.layout, selection, endomorphism: endomorphism) {
+                    buffers.additionRound(
+                        from: tableBytes, layout: VectorTable.layout, selection(window: window, half: half), endomorphism: half & 1 == 1
+                    ) {
                         addend(window: window, half: half, combination: $0)
                     }
                 }
@@ -75,8 +76,8 @@ extension BatchAffine {
         return (0..<count).map { buffers.isLive($0) ? buffers.accumulator($0) : .infinity }
     }
 
-    /// `multiples(points, kind: .affine, …)` on the kernels (which it calls
-    /// for a vectorized scratch): `unsafeVectorTable`'s entries as points.
+    /// `unsafeVectorTable`'s entries as points, for the tests that hold the
+    /// kernels' table against `multiples`.
     ///
     /// The caller guarantees `VectorArithmetic.isAvailable` and at most
     /// `Int32.max` points.
@@ -261,15 +262,7 @@ extension BatchAffine {
                 BatchAffine.scaledLaneInverses(lanes, factor: 64)
                 pasta_vector_accumulators_add_backward(&field, accumulators.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
             }
-            for e in 0..<excepted {
-                let c = Int(exceptions[e])
-                let sum = (accumulator(c).projective + addend(c)).affine
-                if sum.isInfinity {
-                    live[c / 8] &= ~(UInt8(1) << (c % 8))
-                } else {
-                    setAccumulator(c, to: sum)
-                }
-            }
+            finishExceptions(excepted) { c in (accumulator(c).projective + addend(c)).affine }
         }
 
         /// Doubles every live accumulator and adds its entry as `selection`
@@ -302,9 +295,15 @@ extension BatchAffine {
                     &field, accumulators.baseAddress, count, roundWords.baseAddress, partial.baseAddress, lanes.baseAddress)
             }
             // Both kinds of exception left P as it was.
-            for e in 0..<firstExcepted + secondExcepted {
+            finishExceptions(firstExcepted + secondExcepted) { c in (accumulator(c).projective.doubled + addend(c)).affine }
+        }
+
+        /// Sets each of the first `excepted` accumulators in `exceptions` to
+        /// `result` of its index, the identity by clearing its live bit.
+        private func finishExceptions(_ excepted: Int, _ result: (Int) -> Point) {
+            for e in 0..<excepted {
                 let c = Int(exceptions[e])
-                let sum = (accumulator(c).projective.doubled + addend(c)).affine
+                let sum = result(c)
                 if sum.isInfinity {
                     live[c / 8] &= ~(UInt8(1) << (c % 8))
                 } else {

@@ -246,7 +246,7 @@ struct BatchAffineTests {
         }
     }
 
-    @Test("the kernels' tables of multiples, alone and as a vectorized `multiples` builds them, equal the Swift rounds' and j·P one at a time: random points over several slots, the identity among them",
+    @Test("the kernels' tables of multiples, and `multiples` over the vector rounds, equal the Swift rounds' and j·P one at a time: random points over several slots, the identity among them",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func vectorMultiples() async {
         await propertyCheck(count: 1, input: points(Pallas.self).array(of: 19)) { random in
