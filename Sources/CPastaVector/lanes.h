@@ -34,6 +34,9 @@ typedef struct {
     __m512i p[5];
     __m512i inverse;
     __m512i mask;
+    /// Lane k of multiples[i] is k times limb i of p (k < 8): the multiples
+    /// `reduce_by_quotient` subtracts, chosen lane by lane.
+    __m512i multiples[3];
 } field_lanes;
 
 INLINE field_lanes broadcast(const pasta_vector_field *field) {
@@ -42,6 +45,12 @@ INLINE field_lanes broadcast(const pasta_vector_field *field) {
     for (int i = 0; i < 5; i++) f.p[i] = _mm512_set1_epi64((long long)field->modulus[i]);
     f.inverse = _mm512_set1_epi64((long long)field->inverse);
     f.mask = _mm512_set1_epi64((long long)((1ULL << 52) - 1));
+    UNROLL
+    for (int i = 0; i < 3; i++) {
+        long long times[PASTA_VECTOR_LANES];
+        for (int k = 0; k < PASTA_VECTOR_LANES; k++) times[k] = (long long)((uint64_t)k * field->modulus[i]);
+        f.multiples[i] = _mm512_loadu_si512((const void *)times);
+    }
     return f;
 }
 
@@ -69,6 +78,32 @@ INLINE lanes reduce_by(const field_lanes *f, lanes r, const __m512i m[5]) {
     __mmask8 keep = _mm512_cmpge_epi64_mask(propagate(f, &t), _mm512_setzero_si512());
     UNROLL
     for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_blend_epi64(keep, r.v[i], t.v[i]);
+    return r;
+}
+
+/// r mod p for r < 2^257 (such as r < 7p) with normalized limbs, by the
+/// quotient's estimate q = ⌊r / 2^254⌋ < 8, the top limb's bits from 46
+/// on, which picks q·p's limbs by lane. Pasta's p is 2^254 + c
+/// with c < 2^126, so r − q·p lies in (−q·c, 2^254), below p, and it is
+/// negative only when r's bits 129 to 253 are all zero (when r is within
+/// q·c above a multiple of 2^254), where p is added back. One carry pass
+/// where subtracting 4p, 2p and p in turn takes three, each with its
+/// comparison and blend (5% of an addition round).
+INLINE lanes reduce_by_quotient(const field_lanes *f, lanes r) {
+    __m512i q = _mm512_srli_epi64(r.v[4], 46);
+    UNROLL
+    for (int i = 0; i < 3; i++) r.v[i] = _mm512_sub_epi64(r.v[i], _mm512_permutexvar_epi64(q, f->multiples[i]));
+    // Limb 3 of p is zero and limb 4 is 2^46, so q·2^46 is all of the top
+    // limb from bit 46 on.
+    r.v[4] = _mm512_and_si512(r.v[4], _mm512_srli_epi64(f->mask, 6));
+    __mmask8 negative = _mm512_cmplt_epi64_mask(propagate(f, &r), _mm512_setzero_si512());
+    if (__builtin_expect(negative != 0, 0)) {
+        // The limbs hold r − q·p + 2^260: adding p and dropping the carry
+        // out of the top limb leaves r − q·p + p.
+        UNROLL
+        for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_add_epi64(r.v[i], negative, r.v[i], f->p[i]);
+        propagate(f, &r);
+    }
     return r;
 }
 

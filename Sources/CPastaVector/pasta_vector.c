@@ -234,6 +234,11 @@ KERNEL void pasta_vector_power(const pasta_vector_field *field, const uint64_t *
     write_totals(reduce_once(&f, multiply_lazy(&f, result, out_of)), out);
 }
 
+KERNEL void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, uint64_t *out) {
+    const field_lanes f = broadcast(field);
+    write_totals(reduce_by_quotient(&f, load(limbs)), out);
+}
+
 KERNEL void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
     const field_lanes f = broadcast(field);
     write_totals(reduce_once(&f, square_lazy(&f, read_totals(&f, a))), out);
@@ -286,6 +291,11 @@ void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uin
 void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, const uint64_t *exponent,
                         const uint64_t *constants, uint64_t *out) {
     (void)field, (void)bases, (void)exponent, (void)constants, (void)out;
+    abort();
+}
+
+void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, uint64_t *out) {
+    (void)field, (void)limbs, (void)out;
     abort();
 }
 

@@ -110,20 +110,6 @@ INLINE lanes difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
     return r;
 }
 
-/// r mod p for r < 4p with normalized limbs.
-INLINE lanes reduce_below_four(const field_lanes *f, lanes r) {
-    __m512i twice[5];
-    multiple_of_p(f, 2, twice);
-    return reduce_once(f, reduce_by(f, r, twice));
-}
-
-/// r mod p for r < 8p with normalized limbs.
-INLINE lanes reduce_below_eight(const field_lanes *f, lanes r) {
-    __m512i four[5];
-    multiple_of_p(f, 4, four);
-    return reduce_below_four(f, reduce_by(f, r, four));
-}
-
 /// The lanes whose value is p, which is how `difference_plus(a, b, 1)`
 /// shows a = b for a, b < p; limbs normalized, so that p has one
 /// representation.
@@ -151,12 +137,12 @@ INLINE lanes new_y(const field_lanes *f, lanes m, lanes py) {
 
 /// x of the chord's sum (px, py) + (px + dx, …), below p, under
 /// `chord_sum`'s conditions: slope² − (px + qx) = slope² + 4p − (2px + dx),
-/// carried once, below 6p, then reduced.
+/// carried once, below 6p, then reduced by its quotient.
 INLINE lanes chord_x(const field_lanes *f, lanes px, lanes dx, lanes slope) {
     lanes x_sum;
     UNROLL
     for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
-    return reduce_below_eight(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
+    return reduce_by_quotient(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
 }
 
 /// Appends the index of every lane of `slot` in `lanes_mask` to `exceptions`.
@@ -432,7 +418,7 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         lanes twice_px;
         UNROLL
         for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
-        lanes x3 = reduce_below_four(&f, difference_plus(&f, square_lazy(&f, slope), twice_px, 2));
+        lanes x3 = reduce_by_quotient(&f, difference_plus(&f, square_lazy(&f, slope), twice_px, 2));
         lanes y3 = new_y(&f, multiply_lazy(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
         store_lanes(a, active, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
@@ -530,7 +516,7 @@ KERNEL void pasta_vector_accumulators_double_add_second_backward(const pasta_vec
             UNROLL
             for (int i = 0; i < 5; i++) second.v[i] = _mm512_sub_epi64(_mm512_sub_epi64(four[i], lambda1.v[i]), slope.v[i]);
             propagate(&f, &second);
-            slope = blend(fused, slope, reduce_below_eight(&f, second));
+            slope = blend(fused, slope, reduce_by_quotient(&f, second));
             dx = blend(fused, zero, denominator);
         }
         uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;

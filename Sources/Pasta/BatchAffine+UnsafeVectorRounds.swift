@@ -231,6 +231,42 @@ extension VectorArithmetic {
         lanes(a, in: field) { field, a, out in pasta_vector_square(field, a, out) }
     }
 
+    /// Eight values v + k·p (k < 7) through the kernels' reduction of sums
+    /// below 7p: v again, in the lanes where the estimated quotient
+    /// overshoots too. For tests of that reduction on its own.
+    ///
+    /// - Parameters:
+    ///   - values: eight elements, whose Montgomery values are v.
+    ///   - multiples: k for each, 0 through 6.
+    ///   - field: the field they belong to.
+    /// - Returns: the eight elements whose Montgomery words the kernel wrote.
+    static func laneReductions<F: PrimeField>(_ values: [F], plusMultiples multiples: [Int], in field: F.Type) -> [F] {
+        let lanes = Int(PASTA_VECTOR_LANES)
+        precondition(isAvailable && values.count == lanes && multiples.count == lanes, "eight lanes, on a machine with the kernels")
+        precondition(multiples.allSatisfy { (0..<7).contains($0) }, "below 7p")
+        let mask: UInt64 = (1 << 52) - 1
+        func limbsOf(_ w: UInt256) -> [UInt64] {
+            [w.w0 & mask, (w.w0 >> 52 | w.w1 << 12) & mask, (w.w1 >> 40 | w.w2 << 24) & mask, (w.w2 >> 28 | w.w3 << 36) & mask, w.w3 >> 16]
+        }
+        let modulus = limbsOf(F.modulus)
+        var limbs = [UInt64](repeating: 0, count: 5 * lanes)
+        for lane in 0..<lanes {
+            let own = limbsOf(values[lane].montgomeryValue)
+            var carry: UInt64 = 0
+            for i in 0..<5 {
+                let sum = own[i] + UInt64(multiples[lane]) * modulus[i] + carry
+                limbs[i * lanes + lane] = i == 4 ? sum : sum & mask
+                carry = sum >> 52
+            }
+        }
+        var parameters = parameters(of: F.self)
+        var out = [UInt64](repeating: 0, count: 4 * lanes)
+        out.withUnsafeMutableBufferPointer { out in
+            limbs.withUnsafeBufferPointer { limbs in pasta_vector_reduce(&parameters, limbs.baseAddress, out.baseAddress) }
+        }
+        return (0..<lanes).map { F(montgomeryValue: UInt256(out[4 * $0], out[4 * $0 + 1], out[4 * $0 + 2], out[4 * $0 + 3])) }
+    }
+
     private static func words(_ values: [UInt256]) -> [UInt64] { values.flatMap { [$0.w0, $0.w1, $0.w2, $0.w3] } }
 
     private static func lanes<F: PrimeField>(

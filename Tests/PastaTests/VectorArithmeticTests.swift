@@ -72,6 +72,29 @@ struct VectorArithmeticTests {
         }
     }
 
+    @Test("the eight-lane reduction of sums below 7p by their quotient gives v from v + k·p for every k < 7, on random values and on those just below p where the quotient overshoots, both fields",
+          .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
+    func reductionByQuotient() async {
+        func check<F: PrimeField>(_ values: [F], _ multiples: [Int]) {
+            #expect(VectorArithmetic.laneReductions(values, plusMultiples: multiples, in: F.self) == values)
+        }
+        let multiples = Gen.int(in: 0...6).array(of: 8)
+        await propertyCheck(count: 30, input: elements(Fp.self).array(of: 8), multiples) { check($0, $1) }
+        await propertyCheck(count: 30, input: elements(Fq.self).array(of: 8), multiples) { check($0, $1) }
+        // Montgomery values p − 1 − j: v + k·p = (k + 1)·2²⁵⁴ + (k + 1)·c − 1 − j,
+        // so the estimate ⌊(v + k·p) / 2²⁵⁴⌋ is k + 1, one too many, and p
+        // must be added back. Zero and small values test the other end.
+        func edges<F: PrimeField>(_: F.Type) -> [F] {
+            let top = (0..<4).map { j in F(montgomeryValue: F.modulus.subtractingReportingOverflow(UInt256(UInt64(1 + j))).partialValue) }
+            let bottom = (0..<4).map { j in F(montgomeryValue: UInt256(UInt64(j))) }
+            return top + bottom
+        }
+        for k in 0..<7 {
+            check(edges(Fp.self), [Int](repeating: k, count: 8))
+            check(edges(Fq.self), (0..<8).map { ($0 + k) % 7 })
+        }
+    }
+
     @Test("eight-lane powers equal power(_:) on random bases and exponents, the square root's exponent, zero and small exponents, any count, both fields",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func powers() async {
