@@ -81,34 +81,45 @@ INLINE lanes reduce_by(const field_lanes *f, lanes r, const __m512i m[5]) {
     return r;
 }
 
-/// r mod p for r < 2^257 (such as r < 7p) with normalized limbs, by the
-/// quotient's estimate q = ⌊r / 2^254⌋ < 8, the top limb's bits from 46
-/// on, which picks q·p's limbs by lane. Pasta's p is 2^254 + c
-/// with c < 2^126, so r − q·p lies in (−q·c, 2^254), below p, and it is
-/// negative only when r's bits 129 to 253 are all zero (when r is within
-/// q·c above a multiple of 2^254), where p is added back. One carry pass
-/// where subtracting 4p, 2p and p in turn takes three, each with its
-/// comparison and blend (5% of an addition round).
-INLINE lanes reduce_by_quotient(const field_lanes *f, lanes r) {
+/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
+INLINE lanes reduce_once(const field_lanes *f, lanes r) { return reduce_by(f, r, f->p); }
+
+/// r reduced by its estimated quotient q = ⌊r / 2^254⌋ < 8, read off the
+/// top limb's bits from 46 on, which picks q·p's limbs lane by lane: below
+/// p when `canonical`, else below 2p. r's limbs need not be normalized
+/// (the sums and differences that feed this skip their own carry pass):
+/// each below 2^56 in magnitude, the top one not negative and below 2^49.
+///
+/// Pasta's p is 2^254 + c with c < 2^126, and the lower limbs' excess
+/// moves r by less than 2^213 from the top limb's reading, so r − q·p lies
+/// in (−2^213, 2^254 + 2^212): from 0 up to 2^254, and so below p, for
+/// all but about 2^−40 of values, which are put right on a slower path.
+/// One carry pass where subtracting 4p, 2p and p in turn takes three after
+/// the sum's own, each with its comparison and blend (the chord round's
+/// second pass took 5% less time, and a tenth less again without the
+/// sum's carry pass).
+INLINE lanes reduce_by_quotient(const field_lanes *f, lanes r, int canonical) {
+    const __m512i low46 = _mm512_srli_epi64(f->mask, 6);
     __m512i q = _mm512_srli_epi64(r.v[4], 46);
     UNROLL
     for (int i = 0; i < 3; i++) r.v[i] = _mm512_sub_epi64(r.v[i], _mm512_permutexvar_epi64(q, f->multiples[i]));
     // Limb 3 of p is zero and limb 4 is 2^46, so q·2^46 is all of the top
     // limb from bit 46 on.
-    r.v[4] = _mm512_and_si512(r.v[4], _mm512_srli_epi64(f->mask, 6));
+    r.v[4] = _mm512_and_si512(r.v[4], low46);
     __mmask8 negative = _mm512_cmplt_epi64_mask(propagate(f, &r), _mm512_setzero_si512());
-    if (__builtin_expect(negative != 0, 0)) {
-        // The limbs hold r − q·p + 2^260: adding p and dropping the carry
-        // out of the top limb leaves r − q·p + p.
+    // At or above 2^254 (normalized, the top limb at 2^46 or more): only
+    // possibly p or more, which matters only for a canonical result.
+    __mmask8 high = canonical ? _mm512_cmpgt_epi64_mask(r.v[4], low46) : 0;
+    if (__builtin_expect((negative | high) != 0, 0)) {
+        // Negative: the limbs hold r − q·p + 2^260, and adding p and
+        // dropping the carry out of the top limb leaves r − q·p + p, below p.
         UNROLL
         for (int i = 0; i < 5; i++) r.v[i] = _mm512_mask_add_epi64(r.v[i], negative, r.v[i], f->p[i]);
         propagate(f, &r);
+        if (canonical) r = reduce_once(f, r);
     }
     return r;
 }
-
-/// r - p when that is not negative, else r; r < 2p with 52-bit limbs.
-INLINE lanes reduce_once(const field_lanes *f, lanes r) { return reduce_by(f, r, f->p); }
 
 /// a - b mod p for a, b < p.
 INLINE lanes subtract(const field_lanes *f, lanes a, lanes b) {

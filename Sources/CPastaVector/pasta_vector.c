@@ -234,9 +234,9 @@ KERNEL void pasta_vector_power(const pasta_vector_field *field, const uint64_t *
     write_totals(reduce_once(&f, multiply_lazy(&f, result, out_of)), out);
 }
 
-KERNEL void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, uint64_t *out) {
+KERNEL void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, int canonical, uint64_t *out) {
     const field_lanes f = broadcast(field);
-    write_totals(reduce_by_quotient(&f, load(limbs)), out);
+    write_totals(reduce_by_quotient(&f, load(limbs), canonical), out);
 }
 
 KERNEL void pasta_vector_square(const pasta_vector_field *field, const uint64_t *a, uint64_t *out) {
@@ -294,8 +294,8 @@ void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, 
     abort();
 }
 
-void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, uint64_t *out) {
-    (void)field, (void)limbs, (void)out;
+void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, int canonical, uint64_t *out) {
+    (void)field, (void)limbs, (void)canonical, (void)out;
     abort();
 }
 

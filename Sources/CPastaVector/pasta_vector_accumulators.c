@@ -95,17 +95,24 @@ INLINE void multiple_of_p(const field_lanes *f, int k, __m512i m[5]) {
     }
 }
 
+/// a + k·p − b limb by limb, without a carry pass: what
+/// `reduce_by_quotient` takes, for a, b with normalized limbs and k < 8.
+INLINE lanes limbwise_difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
+    __m512i kp[5];
+    multiple_of_p(f, k, kp);
+    lanes r;
+    UNROLL
+    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(a.v[i], kp[i]), b.v[i]);
+    return r;
+}
+
 /// a + k·p − b with normalized limbs, not reduced: below (k + 1)·p for
 /// a, b < p (below a's bound plus k·p in general), and never negative when
 /// k·p ≥ b. One carry pass where a reduced difference takes two, or three
 /// and more for sums of several terms: the doubling and chord formulas
 /// reduce only their results (7% of either round's second pass).
 INLINE lanes difference_plus(const field_lanes *f, lanes a, lanes b, int k) {
-    __m512i kp[5];
-    multiple_of_p(f, k, kp);
-    lanes r;
-    UNROLL
-    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(a.v[i], kp[i]), b.v[i]);
+    lanes r = limbwise_difference_plus(f, a, b, k);
     propagate(f, &r);
     return r;
 }
@@ -120,29 +127,23 @@ INLINE __mmask8 p_lanes(const field_lanes *f, lanes a) {
     return _mm512_cmpeq_epi64_mask(any, _mm512_setzero_si512());
 }
 
-/// m − py for a product m as `multiply_lazy` leaves it (below 2^253 + p)
-/// and py below 2p: m + 2p − py, carried once and reduced from below 4p to
-/// below 2p in one step. A y coordinate below p would take a reduction of
-/// m and a borrow pass more (a tenth of a doubling's second pass); the
-/// accumulators' readers reduce y instead.
+/// m − py for a product m as `multiply_lazy` leaves it (below 2p) and py
+/// below 2p: m + 2p − py, below 4p, reduced by its quotient to below 2p.
+/// A y coordinate below p would cost a comparison more (a tenth of a
+/// doubling's second pass, when it took a subtraction); the accumulators'
+/// readers reduce y instead.
 INLINE lanes new_y(const field_lanes *f, lanes m, lanes py) {
-    __m512i twice[5];
-    multiple_of_p(f, 2, twice);
-    lanes r;
-    UNROLL
-    for (int i = 0; i < 5; i++) r.v[i] = _mm512_sub_epi64(_mm512_add_epi64(m.v[i], twice[i]), py.v[i]);
-    propagate(f, &r);
-    return reduce_by(f, r, twice);
+    return reduce_by_quotient(f, limbwise_difference_plus(f, m, py, 2), 0);
 }
 
 /// x of the chord's sum (px, py) + (px + dx, …), below p, under
 /// `chord_sum`'s conditions: slope² − (px + qx) = slope² + 4p − (2px + dx),
-/// carried once, below 6p, then reduced by its quotient.
+/// below 6p, reduced by its quotient.
 INLINE lanes chord_x(const field_lanes *f, lanes px, lanes dx, lanes slope) {
     lanes x_sum;
     UNROLL
     for (int i = 0; i < 5; i++) x_sum.v[i] = _mm512_add_epi64(_mm512_add_epi64(px.v[i], px.v[i]), dx.v[i]);
-    return reduce_by_quotient(f, difference_plus(f, square_lazy(f, slope), x_sum, 4));
+    return reduce_by_quotient(f, limbwise_difference_plus(f, square_lazy(f, slope), x_sum, 4), 1);
 }
 
 /// Appends the index of every lane of `slot` in `lanes_mask` to `exceptions`.
@@ -414,11 +415,11 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         // from the first pass.
         lanes slope = multiply_lazy(&f, inverse, load(scratch + slot * DOUBLING_SLOT_WORDS));
         inverse = multiply_lazy(&f, inverse, blend(active, plain_one(), py));
-        // x3 = slope² + 2p − 2px: carried once, below 4p, then reduced.
+        // x3 = slope² + 2p − 2px, below 4p, reduced by its quotient.
         lanes twice_px;
         UNROLL
         for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
-        lanes x3 = reduce_by_quotient(&f, difference_plus(&f, square_lazy(&f, slope), twice_px, 2));
+        lanes x3 = reduce_by_quotient(&f, limbwise_difference_plus(&f, square_lazy(&f, slope), twice_px, 2), 1);
         lanes y3 = new_y(&f, multiply_lazy(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
         store_lanes(a, active, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
@@ -508,15 +509,15 @@ KERNEL void pasta_vector_accumulators_double_add_second_backward(const pasta_vec
         // Idle lanes double: the chord formula with qx = px (dx = 0).
         lanes dx = zero;
         if (fused != 0) {
-            // λ2 = −λ1 − t as 4p − λ1 − t (both below 2p), reduced below p;
-            // R's x is px + dx with dx the denominator.
+            // λ2 = −λ1 − t as 4p − λ1 − t (both below 2p), below 4p,
+            // reduced below 2p as chord_sum takes its slope; R's x is
+            // px + dx with dx the denominator.
             lanes lambda1 = load(partial + slot * ACCUMULATOR_SLOT_WORDS + 5 * PASTA_VECTOR_LANES), second;
             __m512i four[5];
             multiple_of_p(&f, 4, four);
             UNROLL
             for (int i = 0; i < 5; i++) second.v[i] = _mm512_sub_epi64(_mm512_sub_epi64(four[i], lambda1.v[i]), slope.v[i]);
-            propagate(&f, &second);
-            slope = blend(fused, slope, reduce_by_quotient(&f, second));
+            slope = blend(fused, slope, reduce_by_quotient(&f, second, 0));
             dx = blend(fused, zero, denominator);
         }
         uint64_t *a = accumulators + slot * ACCUMULATOR_SLOT_WORDS;

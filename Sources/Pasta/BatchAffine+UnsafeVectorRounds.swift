@@ -232,15 +232,20 @@ extension VectorArithmetic {
     }
 
     /// Eight values v + k·p (k < 7) through the kernels' reduction of sums
-    /// below 7p: v again, in the lanes where the estimated quotient
-    /// overshoots too. For tests of that reduction on its own.
+    /// below 7p by their estimated quotient. For tests of that reduction
+    /// on its own.
     ///
     /// - Parameters:
     ///   - values: eight elements, whose Montgomery values are v.
     ///   - multiples: k for each, 0 through 6.
-    ///   - field: the field they belong to.
-    /// - Returns: the eight elements whose Montgomery words the kernel wrote.
-    static func laneReductions<F: PrimeField>(_ values: [F], plusMultiples multiples: [Int], in field: F.Type) -> [F] {
+    ///   - spread: whether to hand the kernel limbs that are not normalized
+    ///     (moved by up to 2⁵³ against the limb above, either way), as the
+    ///     sums that skip their carry pass make them.
+    ///   - canonical: whether the result must be below p rather than 2p.
+    /// - Returns: the eight results' Montgomery words as the kernel wrote them.
+    static func laneReductions<F: PrimeField>(
+        _ values: [F], plusMultiples multiples: [Int], spread: Bool, canonical: Bool, in field: F.Type
+    ) -> [UInt256] {
         let lanes = Int(PASTA_VECTOR_LANES)
         precondition(isAvailable && values.count == lanes && multiples.count == lanes, "eight lanes, on a machine with the kernels")
         precondition(multiples.allSatisfy { (0..<7).contains($0) }, "below 7p")
@@ -252,19 +257,43 @@ extension VectorArithmetic {
         var limbs = [UInt64](repeating: 0, count: 5 * lanes)
         for lane in 0..<lanes {
             let own = limbsOf(values[lane].montgomeryValue)
+            var sum = [Int64](repeating: 0, count: 5)
             var carry: UInt64 = 0
             for i in 0..<5 {
-                let sum = own[i] + UInt64(multiples[lane]) * modulus[i] + carry
-                limbs[i * lanes + lane] = i == 4 ? sum : sum & mask
-                carry = sum >> 52
+                let limb = own[i] + UInt64(multiples[lane]) * modulus[i] + carry
+                sum[i] = Int64(i == 4 ? limb : limb & mask)
+                carry = limb >> 52
             }
+            if spread {
+                // The value stays the same. Lanes 0, 3, 6: limbs 0–2 up by 2⁵³
+                // and the limb above down by 2 (limb 3 goes negative). Lanes
+                // 1, 4, 7: limbs 0–3 down by 2⁵³ and the limb above up by 2 (the
+                // estimate can come out one too many). Lanes 2, 5: limb 4 down
+                // by one where it can be, limb 3 up by 2⁵² (one too few).
+                switch lane % 3 {
+                case 0, 1:
+                    let shift: Int64 = lane % 3 == 0 ? 2 : -2
+                    for i in 0..<(lane % 3 == 0 ? 3 : 4) {
+                        sum[i] += shift << 52
+                        sum[i + 1] -= shift
+                    }
+                default:
+                    if sum[4] > 0 {
+                        sum[4] -= 1
+                        sum[3] += 1 << 52
+                    }
+                }
+            }
+            for i in 0..<5 { limbs[i * lanes + lane] = UInt64(bitPattern: sum[i]) }
         }
         var parameters = parameters(of: F.self)
         var out = [UInt64](repeating: 0, count: 4 * lanes)
         out.withUnsafeMutableBufferPointer { out in
-            limbs.withUnsafeBufferPointer { limbs in pasta_vector_reduce(&parameters, limbs.baseAddress, out.baseAddress) }
+            limbs.withUnsafeBufferPointer { limbs in
+                pasta_vector_reduce(&parameters, limbs.baseAddress, canonical ? 1 : 0, out.baseAddress)
+            }
         }
-        return (0..<lanes).map { F(montgomeryValue: UInt256(out[4 * $0], out[4 * $0 + 1], out[4 * $0 + 2], out[4 * $0 + 3])) }
+        return (0..<lanes).map { UInt256(out[4 * $0], out[4 * $0 + 1], out[4 * $0 + 2], out[4 * $0 + 3]) }
     }
 
     private static func words(_ values: [UInt256]) -> [UInt64] { values.flatMap { [$0.w0, $0.w1, $0.w2, $0.w3] } }

@@ -72,22 +72,35 @@ struct VectorArithmeticTests {
         }
     }
 
-    @Test("the eight-lane reduction of sums below 7p by their quotient gives v from v + k·p for every k < 7, on random values and on those just below p where the quotient overshoots, both fields",
+    @Test("the eight-lane reduction by the estimated quotient takes v + k·p (k < 7, limbs normalized or not) to v, or below p to below 2p, on random values and on those where the estimate overshoots, both fields",
           .enabled(if: VectorArithmetic.isAvailable, "needs AVX-512 IFMA"))
     func reductionByQuotient() async {
         func check<F: PrimeField>(_ values: [F], _ multiples: [Int]) {
-            #expect(VectorArithmetic.laneReductions(values, plusMultiples: multiples, in: F.self) == values)
+            for spread in [false, true] {
+                let exact = VectorArithmetic.laneReductions(values, plusMultiples: multiples, spread: spread, canonical: true, in: F.self)
+                #expect(exact == values.map(\.montgomeryValue))
+                // Below 2p, and v itself or v + p.
+                let loose = VectorArithmetic.laneReductions(values, plusMultiples: multiples, spread: spread, canonical: false, in: F.self)
+                for (result, value) in zip(loose, values) {
+                    let v = value.montgomeryValue
+                    let (vPlusP, _) = v.addingReportingOverflow(F.modulus)
+                    #expect(result == v || result == vPlusP)
+                }
+            }
         }
         let multiples = Gen.int(in: 0...6).array(of: 8)
         await propertyCheck(count: 30, input: elements(Fp.self).array(of: 8), multiples) { check($0, $1) }
         await propertyCheck(count: 30, input: elements(Fq.self).array(of: 8), multiples) { check($0, $1) }
         // Montgomery values p − 1 − j: v + k·p = (k + 1)·2²⁵⁴ + (k + 1)·c − 1 − j,
         // so the estimate ⌊(v + k·p) / 2²⁵⁴⌋ is k + 1, one too many, and p
-        // must be added back. Zero and small values test the other end.
+        // must be added back. With limb 4 lowered against limb 3 the estimate
+        // is one too few, and values 2²⁵⁴ + j (below p) and the top ones come
+        // out at 2²⁵⁴ or more, small ones at p or more.
         func edges<F: PrimeField>(_: F.Type) -> [F] {
-            let top = (0..<4).map { j in F(montgomeryValue: F.modulus.subtractingReportingOverflow(UInt256(UInt64(1 + j))).partialValue) }
-            let bottom = (0..<4).map { j in F(montgomeryValue: UInt256(UInt64(j))) }
-            return top + bottom
+            let top = (0..<3).map { j in F(montgomeryValue: F.modulus.subtractingReportingOverflow(UInt256(UInt64(1 + j))).partialValue) }
+            let middle = (0..<2).map { j in F(montgomeryValue: UInt256(UInt64(j), 0, 0, 1 << 62)) }
+            let bottom = (0..<3).map { j in F(montgomeryValue: UInt256(UInt64(j))) }
+            return top + middle + bottom
         }
         for k in 0..<7 {
             check(edges(Fp.self), [Int](repeating: k, count: 8))

@@ -134,15 +134,17 @@ void pasta_vector_power(const pasta_vector_field *field, const uint64_t *bases, 
 void pasta_vector_multiply(const pasta_vector_field *field, const uint64_t *a, const uint64_t *b,
                            uint64_t *out);
 
-/// The kernels' reduction of values below 7p (after a sum of several
-/// terms, as the chord's and the tangent's x come out) to below p, for
-/// tests: `limbs` holds eight values as five 52-bit limbs each, limb i of
-/// lane l at limbs[i * 8 + l], and `out` the eight results of four words
-/// each.
+/// The kernels' reduction of sums and differences below 7p (as the
+/// chord's and the tangent's coordinates come out) by their estimated
+/// quotient, for tests: `limbs` holds eight values as five limbs each,
+/// limb i of lane l at limbs[i * 8 + l], as signed 64-bit words that need
+/// not be normalized; `out` gets the eight results of four words each,
+/// below p when `canonical` is nonzero and else below 2p.
 ///
 /// The caller guarantees `pasta_vector_available()`; every value below
-/// 2^257 (7p is) with limbs below 2^52.
-void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, uint64_t *out);
+/// 2^257 (7p is); limbs 0 to 3 below 2^56 in magnitude; limb 4 not
+/// negative and below 2^49.
+void pasta_vector_reduce(const pasta_vector_field *field, const uint64_t *limbs, int canonical, uint64_t *out);
 
 /// As `pasta_vector_multiply` with b = a, through the kernels' squaring.
 ///
