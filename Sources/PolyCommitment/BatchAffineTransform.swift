@@ -59,10 +59,53 @@ struct BatchAffineTransform<Curve: PastaCurve> {
             values = radix2Layer(values, half: 1, scale: scale, executor: executor, runLength: runLength)
             half = 2
         }
-        while half < n {
-            values = radix4Step(values, half: half, scale: scale, executor: executor, runLength: runLength)
+        // A run of L groups reads and writes 4L consecutive points when its
+        // step's blocks (4h points) divide that span, so the steps up to
+        // h = L (2,048 points, five of a 2¹⁶ transform's eight) run chunk by
+        // chunk, each chunk through all of them on one thread: no wait for
+        // the step's last run between them, where one core idled.
+        let length = radix4RunLength(runLength, executor: executor)
+        var local = [Int]()
+        while half < n && length % half == 0 {
+            local.append(half)
             half *= 4
         }
+        if !local.isEmpty {
+            values = radix4LocalSteps(values, halves: local, scale: scale, executor: executor, runLength: length)
+        }
+        while half < n {
+            values = radix4Step(values, half: half, scale: scale, executor: executor, runLength: length)
+            half *= 4
+        }
+        return values
+    }
+
+    /// Groups per run of a radix-4 step: up to 512, so that a run's rounds
+    /// share each inversion among about 1,500 combinations. Its tables of
+    /// multiples (16 per b, c and d) outgrow a core's L2 at that size, but
+    /// 256 groups, whose tables fit, measured the same (user time of six
+    /// alternating runs of a 16384-point basis, within 1.5%).
+    func radix4RunLength(_ requested: Int?, executor: any ParallelExecutor) -> Int {
+        requested ?? max(32, min(512, size / 4 / max(1, executor.parallelism)))
+    }
+
+    /// The radix-4 steps of `halves` (each h dividing `runLength`), chunk
+    /// by chunk: chunk c is points 4L·c ..< 4L·(c + 1), which the runs of
+    /// every one of these steps keep to themselves.
+    func radix4LocalSteps(_ current: [Point], halves: [Int], scale: Scalar?, executor: any ParallelExecutor, runLength: Int) -> [Point] {
+        let span = 4 * runLength
+        let chunks = (size + span - 1) / span
+        let results: [[Point]] = executor.map(chunks) { chunk in
+            var values = Array(current[chunk * span..<min(size, (chunk + 1) * span)])
+            for h in halves {
+                let out = radix4Run(values, half: h, groups: 0..<values.count / 4, scale: scale, holdsBlockZero: chunk == 0)
+                scatter(out, firstGroup: 0, half: h, into: &values)
+            }
+            return values
+        }
+        var values = [Point]()
+        values.reserveCapacity(size)
+        for chunk in results { values.append(contentsOf: chunk) }
         return values
     }
 
@@ -132,107 +175,113 @@ struct BatchAffineTransform<Curve: PastaCurve> {
     /// t₁ = 1 (k = 0) c' and d' are plain sums, and the products are taken
     /// of them. The scale rides on block 0 as in `radix2Layer`: on t₁ for
     /// b, and on t₂, t₃ for the whole group.
-    func radix4Step(_ current: [Point], half h: Int, scale: Scalar?, executor: any ParallelExecutor, runLength: Int?) -> [Point] {
-        let n = size
-        let groups = n / 4
-        // Runs of up to 512 groups: a run's rounds then share each inversion
-        // among about 1,500 combinations. Its tables of multiples (16 per b,
-        // c and d) outgrow a core's L2 at that size, but 256 groups, whose
-        // tables fit, measured the same (user time of six alternating runs
-        // of a 16384-point basis, within 1.5%).
-        let runLength = runLength ?? max(32, min(512, groups / max(1, executor.parallelism)))
+    func radix4Step(_ current: [Point], half h: Int, scale: Scalar?, executor: any ParallelExecutor, runLength: Int) -> [Point] {
+        let groups = size / 4
         let runs = (groups + runLength - 1) / runLength
-        let twiddles = self.twiddles
         let results: [[Point]] = executor.map(runs) { run in
-            let range = run * runLength..<min(groups, (run + 1) * runLength)
-            let length = range.count
-            var a = [Point](), b = [Point](), c = [Point](), d = [Point]()
-            a.reserveCapacity(length); b.reserveCapacity(length); c.reserveCapacity(length); d.reserveCapacity(length)
-            // Per group: the factor on b, on c' and on d'; and t₁.
-            var factorB = [Scalar](), factorC = [Scalar](), factorD = [Scalar](), inner = [Scalar]()
-            for group in range {
-                let block = group / h, k = group % h
-                let base = block * 4 * h + k
-                a.append(current[base]); b.append(current[base + h])
-                c.append(current[base + 2 * h]); d.append(current[base + 3 * h])
-                let t1 = twiddles[(n / (2 * h)) * k]
-                let t2 = twiddles[(n / (4 * h)) * k]
-                let t3 = twiddles[(n / (4 * h)) * (k + h)]
-                let s = block == 0 ? scale : nil
-                factorB.append(s.map { $0 * t1 } ?? t1)
-                factorC.append(s.map { $0 * t2 } ?? t2)
-                factorD.append(s.map { $0 * t3 } ?? t3)
-                inner.append(t1)
-            }
-            var scratch = BatchAffine<Curve>.Scratch()
-
-            // Groups with t₁ = 1: c', d' = c ± d now, their products below.
-            let plain = (0..<length).filter { inner[$0].isOne }
-            var plainC = plain.map { c[$0] }, plainD = plain.map { d[$0] }
-            BatchAffine.butterflies(&plainC, &plainD, scratch: &scratch)
-
-            // Every product of the run in one batch of combinations (so each
-            // round's inversion is paid once): t₁·b; t₂c' and t₃d' as
-            // t₂·c + t₂t₁·d and t₃·c − t₃t₁·d; or, where t₁ = 1, as single
-            // terms on the c' and d' just computed. Points: b, c, d by group,
-            // then the plain groups' c' and d'.
-            var q = [Point](repeating: .infinity, count: length), r = q
-            var points = [Point]()
-            points.reserveCapacity(3 * length + 2 * plain.count)
-            for part in [b, c, d, plainC, plainD] { points.append(contentsOf: part) }
-            var terms = [BatchAffine<Curve>.Term](), targets = [(ProductTarget, Int)]()
-            terms.reserveCapacity(6 * length)
-            for g in 0..<length where !factorB[g].isOne && !b[g].isInfinity {
-                terms.append(.init(point: g, scalar: factorB[g])); terms.append(.absent)
-                targets.append((.b, g))
-            }
-            for g in 0..<length where !inner[g].isOne {
-                let (onC, onD) = (length + g, 2 * length + g)
-                terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.init(point: onD, scalar: factorC[g] * inner[g]))
-                targets.append((.q, g))
-                terms.append(.init(point: onC, scalar: factorD[g])); terms.append(.init(point: onD, scalar: -(factorD[g] * inner[g])))
-                targets.append((.r, g))
-            }
-            for (position, g) in plain.enumerated() {
-                let (onC, onD) = (3 * length + position, 3 * length + plain.count + position)
-                if factorC[g].isOne { q[g] = plainC[position] } else {
-                    terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.absent)
-                    targets.append((.q, g))
-                }
-                if factorD[g].isOne { r[g] = plainD[position] } else {
-                    terms.append(.init(point: onD, scalar: factorD[g])); terms.append(.absent)
-                    targets.append((.r, g))
-                }
-            }
-            let products = BatchAffine.combinations(of: points, terms: terms, width: 2)
-            for (position, (target, g)) in targets.enumerated() {
-                switch target {
-                case .b: b[g] = products[position]
-                case .q: q[g] = products[position]
-                case .r: r[g] = products[position]
-                }
-            }
-
-            // a' = a + t₁b, b' = a − t₁b; then a' ± t₂c' and b' ± t₃d' in one round.
-            BatchAffine.butterflies(&a, &b, scratch: &scratch)
-            var evens = a + b, odds = q + r
-            BatchAffine.butterflies(&evens, &odds, scratch: &scratch)
-            return evens + odds  // per group g: out0 at g, out1 at length + g, out2 at 2·length + g, out3 at 3·length + g
+            radix4Run(current, half: h, groups: run * runLength..<min(groups, (run + 1) * runLength), scale: scale, holdsBlockZero: true)
         }
         var values = current
-        for run in 0..<runs {
-            let start = run * runLength
-            let out = results[run]
-            let length = out.count / 4
-            for offset in 0..<length {
-                let group = start + offset
-                let base = (group / h) * 4 * h + group % h
-                values[base] = out[offset]
-                values[base + h] = out[length + offset]
-                values[base + 2 * h] = out[2 * length + offset]
-                values[base + 3 * h] = out[3 * length + offset]
+        for run in 0..<runs { scatter(results[run], firstGroup: run * runLength, half: h, into: &values) }
+        return values
+    }
+
+    /// The four outputs of each group of `range` of the radix-4 step of
+    /// half h over `current` (see `radix4Step`), as out0 of every group,
+    /// then out1, out2 and out3.
+    ///
+    /// - Parameters:
+    ///   - holdsBlockZero: whether block 0 of `current` is the transform's
+    ///     block 0, the one the scale rides on.
+    func radix4Run(_ current: [Point], half h: Int, groups range: Range<Int>, scale: Scalar?, holdsBlockZero: Bool) -> [Point] {
+        let n = size
+        let twiddles = self.twiddles
+        let length = range.count
+        var a = [Point](), b = [Point](), c = [Point](), d = [Point]()
+        a.reserveCapacity(length); b.reserveCapacity(length); c.reserveCapacity(length); d.reserveCapacity(length)
+        // Per group: the factor on b, on c' and on d'; and t₁.
+        var factorB = [Scalar](), factorC = [Scalar](), factorD = [Scalar](), inner = [Scalar]()
+        for group in range {
+            let block = group / h, k = group % h
+            let base = block * 4 * h + k
+            a.append(current[base]); b.append(current[base + h])
+            c.append(current[base + 2 * h]); d.append(current[base + 3 * h])
+            let t1 = twiddles[(n / (2 * h)) * k]
+            let t2 = twiddles[(n / (4 * h)) * k]
+            let t3 = twiddles[(n / (4 * h)) * (k + h)]
+            let s = block == 0 && holdsBlockZero ? scale : nil
+            factorB.append(s.map { $0 * t1 } ?? t1)
+            factorC.append(s.map { $0 * t2 } ?? t2)
+            factorD.append(s.map { $0 * t3 } ?? t3)
+            inner.append(t1)
+        }
+        var scratch = BatchAffine<Curve>.Scratch()
+
+        // Groups with t₁ = 1: c', d' = c ± d now, their products below.
+        let plain = (0..<length).filter { inner[$0].isOne }
+        var plainC = plain.map { c[$0] }, plainD = plain.map { d[$0] }
+        BatchAffine.butterflies(&plainC, &plainD, scratch: &scratch)
+
+        // Every product of the run in one batch of combinations (so each
+        // round's inversion is paid once): t₁·b; t₂c' and t₃d' as
+        // t₂·c + t₂t₁·d and t₃·c − t₃t₁·d; or, where t₁ = 1, as single
+        // terms on the c' and d' just computed. Points: b, c, d by group,
+        // then the plain groups' c' and d'.
+        var q = [Point](repeating: .infinity, count: length), r = q
+        var points = [Point]()
+        points.reserveCapacity(3 * length + 2 * plain.count)
+        for part in [b, c, d, plainC, plainD] { points.append(contentsOf: part) }
+        var terms = [BatchAffine<Curve>.Term](), targets = [(ProductTarget, Int)]()
+        terms.reserveCapacity(6 * length)
+        for g in 0..<length where !factorB[g].isOne && !b[g].isInfinity {
+            terms.append(.init(point: g, scalar: factorB[g])); terms.append(.absent)
+            targets.append((.b, g))
+        }
+        for g in 0..<length where !inner[g].isOne {
+            let (onC, onD) = (length + g, 2 * length + g)
+            terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.init(point: onD, scalar: factorC[g] * inner[g]))
+            targets.append((.q, g))
+            terms.append(.init(point: onC, scalar: factorD[g])); terms.append(.init(point: onD, scalar: -(factorD[g] * inner[g])))
+            targets.append((.r, g))
+        }
+        for (position, g) in plain.enumerated() {
+            let (onC, onD) = (3 * length + position, 3 * length + plain.count + position)
+            if factorC[g].isOne { q[g] = plainC[position] } else {
+                terms.append(.init(point: onC, scalar: factorC[g])); terms.append(.absent)
+                targets.append((.q, g))
+            }
+            if factorD[g].isOne { r[g] = plainD[position] } else {
+                terms.append(.init(point: onD, scalar: factorD[g])); terms.append(.absent)
+                targets.append((.r, g))
             }
         }
-        return values
+        let products = BatchAffine.combinations(of: points, terms: terms, width: 2)
+        for (position, (target, g)) in targets.enumerated() {
+            switch target {
+            case .b: b[g] = products[position]
+            case .q: q[g] = products[position]
+            case .r: r[g] = products[position]
+            }
+        }
+
+        // a' = a + t₁b, b' = a − t₁b; then a' ± t₂c' and b' ± t₃d' in one round.
+        BatchAffine.butterflies(&a, &b, scratch: &scratch)
+        var evens = a + b, odds = q + r
+        BatchAffine.butterflies(&evens, &odds, scratch: &scratch)
+        return evens + odds
+    }
+
+    /// Writes a run's outputs (as `radix4Run` returns them, for the groups
+    /// from `firstGroup` on) to their places in `values`.
+    func scatter(_ out: [Point], firstGroup: Int, half h: Int, into values: inout [Point]) {
+        let length = out.count / 4
+        for offset in 0..<length {
+            let group = firstGroup + offset
+            let base = (group / h) * 4 * h + group % h
+            values[base] = out[offset]
+            values[base + h] = out[length + offset]
+            values[base + 2 * h] = out[2 * length + offset]
+            values[base + 3 * h] = out[3 * length + offset]
+        }
     }
 }

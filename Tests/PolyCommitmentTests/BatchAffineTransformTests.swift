@@ -20,11 +20,17 @@ struct BatchAffineTransformTests {
     }
 
     /// (n, run length, scaled): odd and even log₂ n, runs of one group,
-    /// runs that split blocks, one run per step; each shape once, since in
-    /// a debug build every tiny affine round pays a whole inversion.
-    static let shapes: [(Int, Int?, Bool)] = [(1, nil, true), (2, 1, true), (4, 1, false), (8, 3, true), (16, 3, false), (16, nil, true), (32, nil, false)]
+    /// runs that split blocks, one run per step; runs of 4 and 2 groups
+    /// over 64 and 128 points, whose first steps go chunk by chunk (in the
+    /// first chunk, which carries the scale, and the others) before the
+    /// rest go step by step; each shape once, since in a debug build every
+    /// tiny affine round pays a whole inversion.
+    static let shapes: [(Int, Int?, Bool)] = [
+        (1, nil, true), (2, 1, true), (4, 1, false), (8, 3, true), (16, 3, false), (16, nil, true), (32, nil, false),
+        (64, 4, true), (128, 2, true),
+    ]
 
-    @Test("equals the Jacobian radix-2 transform for n = 1 … 32, scaled and not, several run lengths", arguments: shapes)
+    @Test("equals the Jacobian radix-2 transform for n = 1 … 128, scaled and not, several run lengths", arguments: shapes)
     func againstRadix2(size: Int, runLength: Int?, scaled: Bool) throws {
         let domain = try EvaluationDomain<Fp>(size: size)
         let input = Self.inputs(size, Vesta.self)
