@@ -49,29 +49,34 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         let n = size
         var logN = 0
         while (1 << logN) < n { logN += 1 }
-        var values = [Point](repeating: .infinity, count: n)
-        for i in 0..<n { values[TransformTables.reverseBits(i, width: logN)] = input[i] }
-        if let scale, !scale.isOne {
-            values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
-        }
-        var half = 1
-        if logN % 2 == 1 {
-            values = radix2Layer(values, half: 1, scale: scale, executor: executor, runLength: runLength)
-            half = 2
-        }
         // A run of L groups reads and writes 4L consecutive points when its
         // step's blocks (4h points) divide that span, so the steps up to
         // h = L (2,048 points, five of a 2¹⁶ transform's eight) run chunk by
         // chunk, each chunk through all of them on one thread: no wait for
         // the step's last run between them, where one core idled.
         let length = radix4RunLength(runLength, executor: executor)
+        var half = logN % 2 == 1 ? 2 : 1
         var local = [Int]()
         while half < n && length % half == 0 {
             local.append(half)
             half *= 4
         }
-        if !local.isEmpty {
-            values = radix4LocalSteps(values, halves: local, scale: scale, executor: executor, runLength: length)
+        var values: [Point]
+        if logN % 2 == 0 && !local.isEmpty {
+            // The chunks read their points in bit-reversed order themselves.
+            values = radix4LocalSteps(input, reversing: logN, halves: local, scale: scale, executor: executor, runLength: length)
+        } else {
+            values = [Point](repeating: .infinity, count: n)
+            for i in 0..<n { values[TransformTables.reverseBits(i, width: logN)] = input[i] }
+            if let scale, !scale.isOne {
+                values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
+            }
+            if logN % 2 == 1 {
+                values = radix2Layer(values, half: 1, scale: scale, executor: executor, runLength: runLength)
+            }
+            if !local.isEmpty {
+                values = radix4LocalSteps(values, reversing: nil, halves: local, scale: scale, executor: executor, runLength: length)
+            }
         }
         while half < n {
             values = radix4Step(values, half: half, scale: scale, executor: executor, runLength: length)
@@ -92,11 +97,29 @@ struct BatchAffineTransform<Curve: PastaCurve> {
     /// The radix-4 steps of `halves` (each h dividing `runLength`), chunk
     /// by chunk: chunk c is points 4L·c ..< 4L·(c + 1), which the runs of
     /// every one of these steps keep to themselves.
-    func radix4LocalSteps(_ current: [Point], halves: [Int], scale: Scalar?, executor: any ParallelExecutor, runLength: Int) -> [Point] {
+    ///
+    /// - Parameters:
+    ///   - reversing: log₂ n when `current` is the transform's input, not
+    ///     yet in bit-reversed order and not yet scaled: each chunk then
+    ///     reads its points from their reversed places, and the first
+    ///     scales its point 0 (the one-thread pass over all n points took
+    ///     as long as a tenth of a step); nil when `current` is both.
+    func radix4LocalSteps(
+        _ current: [Point], reversing width: Int?, halves: [Int], scale: Scalar?, executor: any ParallelExecutor, runLength: Int
+    ) -> [Point] {
         let span = 4 * runLength
         let chunks = (size + span - 1) / span
         let results: [[Point]] = executor.map(chunks) { chunk in
-            var values = Array(current[chunk * span..<min(size, (chunk + 1) * span)])
+            let range = chunk * span..<min(size, (chunk + 1) * span)
+            var values: [Point]
+            if let width {
+                values = range.map { current[TransformTables.reverseBits($0, width: width)] }
+                if chunk == 0, let scale, !scale.isOne {
+                    values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
+                }
+            } else {
+                values = Array(current[range])
+            }
             for h in halves {
                 let out = radix4Run(values, half: h, groups: 0..<values.count / 4, scale: scale, holdsBlockZero: chunk == 0)
                 scatter(out, firstGroup: 0, half: h, into: &values)

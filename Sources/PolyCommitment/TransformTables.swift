@@ -19,12 +19,14 @@ enum TransformTables {
     /// The low `width` bits of `value` in reverse order: where element i
     /// goes before the in-place butterflies.
     static func reverseBits(_ value: Int, width: Int) -> Int {
-        var result = 0
-        var v = value
-        for _ in 0..<width {
-            result = (result << 1) | (v & 1)
-            v >>= 1
-        }
-        return result
+        precondition((0...64).contains(width), "a width of at most 64 bits")
+        // All 64 bits reversed by swapping ever larger fields, then the
+        // reversed low `width` bits shifted down (a shift of 64 leaves 0).
+        var v = UInt64(truncatingIfNeeded: value)
+        v = (v >> 1) & 0x5555_5555_5555_5555 | (v & 0x5555_5555_5555_5555) << 1
+        v = (v >> 2) & 0x3333_3333_3333_3333 | (v & 0x3333_3333_3333_3333) << 2
+        v = (v >> 4) & 0x0F0F_0F0F_0F0F_0F0F | (v & 0x0F0F_0F0F_0F0F_0F0F) << 4
+        v = v.byteSwapped
+        return Int(truncatingIfNeeded: v >> UInt64(64 - width))
     }
 }

@@ -40,6 +40,22 @@ struct BatchAffineTransformTests {
         #expect(fast.apply(input, scale: scale, executor: SerialExecutor(), runLength: runLength) == expected)
     }
 
+    @Test("bit reversal turns the low width bits end for end, as reading them one at a time does, for widths 0 to 20 and 64")
+    func bitReversal() {
+        func byBits(_ value: Int, _ width: Int) -> Int {
+            (0..<width).reduce(0) { result, bit in result << 1 | (value >> bit) & 1 }
+        }
+        for width in Array(0...20) + [64] {
+            let span = width >= 12 ? 4096 : 1 << width
+            for i in 0..<span {
+                // Every value for small widths; for wide ones a spread of them,
+                // with bits above the width set as well (they must not count).
+                let value = width >= 12 ? i &* 0x7e37_79b9_7f4a_7c15 : i
+                #expect(TransformTables.reverseBits(value, width: width) == byBits(value, width))
+            }
+        }
+    }
+
     @Test("Pallas, several runs on several threads, equals the Jacobian transform")
     func pallasParallel() throws {
         let size = 16
