@@ -94,10 +94,10 @@ INLINE lanes reduce_once(const field_lanes *f, lanes r) { return reduce_by(f, r,
 /// moves r by less than 2^213 from the top limb's reading, so r − q·p lies
 /// in (−2^213, 2^254 + 2^212): from 0 up to 2^254, and so below p, for
 /// all but about 2^−40 of values, which are put right on a slower path.
-/// One carry pass where subtracting 4p, 2p and p in turn takes three after
-/// the sum's own, each with its comparison and blend (the chord round's
-/// second pass took 5% less time, and a tenth less again without the
-/// sum's carry pass).
+/// One carry pass where subtracting 4p, 2p and p in turn took three after
+/// the sum's own, each with its comparison and blend: in a C harness an
+/// addition round ran 5.6% faster and a doubling round 3%, and a 2^16
+/// Lagrange basis 4% and then 1.3% more without the sum's carry pass.
 INLINE lanes reduce_by_quotient(const field_lanes *f, lanes r, int canonical) {
     const __m512i low46 = _mm512_srli_epi64(f->mask, 6);
     __m512i q = _mm512_srli_epi64(r.v[4], 46);
