@@ -136,6 +136,14 @@ INLINE lanes new_y(const field_lanes *f, lanes m, lanes py) {
     return reduce_by_quotient(f, limbwise_difference_plus(f, m, py, 2), 0);
 }
 
+/// y of the sum whose x is x3 (below p), on the line of the given slope
+/// (scaled as the chord and tangent rounds scale it, below 2p) through
+/// (px, py): slope·(px − x3) − py, below 2p. 4·(px + p − x3) is below 8p,
+/// and its product with a slope below 2p within the multiplication's bound.
+INLINE lanes line_y(const field_lanes *f, lanes px, lanes py, lanes x3, lanes slope) {
+    return new_y(f, multiply_lazy(f, times_four(f, difference_plus(f, px, x3, 1)), slope), py);
+}
+
 /// x of the chord's sum (px, py) + (px + dx, …), below p, under
 /// `chord_sum`'s conditions: slope² − (px + qx) = slope² + 4p − (2px + dx),
 /// below 6p, reduced by its quotient.
@@ -165,9 +173,7 @@ static inline void set_masks(uint64_t *slot_scratch, __mmask8 chord, __mmask8 id
 /// 2p as the first pass leaves it (congruent to qx − px). y3 below 2p.
 INLINE void chord_sum(const field_lanes *f, lanes px, lanes py, lanes dx, lanes slope, lanes *x3, lanes *y3) {
     *x3 = chord_x(f, px, dx, slope);
-    // 4·(px + p − x3) is below 8p, and its product with a slope below 2p
-    // within the multiplication's bound.
-    *y3 = new_y(f, multiply_lazy(f, times_four(f, difference_plus(f, px, *x3, 1)), slope), py);
+    *y3 = line_y(f, px, py, *x3, slope);
 }
 
 /// Which table entry each lane of a slot adds (entry 0 where it adds
@@ -420,7 +426,7 @@ KERNEL void pasta_vector_accumulators_double_backward(const pasta_vector_field *
         UNROLL
         for (int i = 0; i < 5; i++) twice_px.v[i] = _mm512_add_epi64(px.v[i], px.v[i]);
         lanes x3 = reduce_by_quotient(&f, limbwise_difference_plus(&f, square_lazy(&f, slope), twice_px, 2), 1);
-        lanes y3 = new_y(&f, multiply_lazy(&f, times_four(&f, difference_plus(&f, px, x3, 1)), slope), py);
+        lanes y3 = line_y(&f, px, py, x3, slope);
         store_lanes(a, active, x3);
         store_lanes(a + 5 * PASTA_VECTOR_LANES, active, y3);
     }

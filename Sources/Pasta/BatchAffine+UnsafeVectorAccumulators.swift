@@ -254,10 +254,7 @@ extension BatchAffine {
             endomorphism: Bool, addend: (Int) -> Point
         ) {
             var excepted = 0
-            let chords = pasta_vector_accumulators_add_forward(
-                &field, tableLayout, table.baseAddress, selection, count, endomorphism ? UnsafePointer(factor.baseAddress) : nil,
-                accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
-                exceptions.baseAddress, &excepted)
+            let chords = addForward(from: table, layout: tableLayout, selection, endomorphism: endomorphism, excepted: &excepted)
             if chords > 0 {
                 BatchAffine.scaledLaneInverses(lanes, factor: 64)
                 pasta_vector_accumulators_add_backward(&field, accumulators.baseAddress, count, roundWords.baseAddress, lanes.baseAddress)
@@ -276,10 +273,7 @@ extension BatchAffine {
             addend: (Int) -> Point
         ) {
             var firstExcepted = 0, secondExcepted = 0
-            let chords = pasta_vector_accumulators_add_forward(
-                &field, tableLayout, table.baseAddress, selection, count, nil,
-                accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
-                exceptions.baseAddress, &firstExcepted)
+            let chords = addForward(from: table, layout: tableLayout, selection, endomorphism: false, excepted: &firstExcepted)
             if chords > 0 {
                 BatchAffine.scaledLaneInverses(lanes, factor: 64)
                 pasta_vector_accumulators_double_add_first_backward(
@@ -296,6 +290,20 @@ extension BatchAffine {
             }
             // Both kinds of exception left P as it was.
             finishExceptions(firstExcepted + secondExcepted) { c in (accumulator(c).projective.doubled + addend(c)).affine }
+        }
+
+        /// The addition round's first pass (`pasta_vector_accumulators_add_forward`),
+        /// which both kinds of round begin with.
+        ///
+        /// - Returns: the lanes the chord adds; their exceptions' number in `excepted`.
+        private mutating func addForward(
+            from table: UnsafeRawBufferPointer, layout tableLayout: pasta_point_layout, _ selection: pasta_entry_selection,
+            endomorphism: Bool, excepted: inout Int
+        ) -> Int {
+            pasta_vector_accumulators_add_forward(
+                &field, tableLayout, table.baseAddress, selection, count, endomorphism ? UnsafePointer(factor.baseAddress) : nil,
+                accumulators.baseAddress, live.baseAddress, roundWords.baseAddress, lanes.baseAddress,
+                exceptions.baseAddress, &excepted)
         }
 
         /// Sets each of the first `excepted` accumulators in `exceptions` to

@@ -250,13 +250,10 @@ extension VectorArithmetic {
         precondition(isAvailable && values.count == lanes && multiples.count == lanes, "eight lanes, on a machine with the kernels")
         precondition(multiples.allSatisfy { (0..<7).contains($0) }, "below 7p")
         let mask: UInt64 = (1 << 52) - 1
-        func limbsOf(_ w: UInt256) -> [UInt64] {
-            [w.w0 & mask, (w.w0 >> 52 | w.w1 << 12) & mask, (w.w1 >> 40 | w.w2 << 24) & mask, (w.w2 >> 28 | w.w3 << 36) & mask, w.w3 >> 16]
-        }
-        let modulus = limbsOf(F.modulus)
-        var limbs = [UInt64](repeating: 0, count: 5 * lanes)
+        let modulus = limbs(of: F.modulus)
+        var laneLimbs = [UInt64](repeating: 0, count: 5 * lanes)
         for lane in 0..<lanes {
-            let own = limbsOf(values[lane].montgomeryValue)
+            let own = limbs(of: values[lane].montgomeryValue)
             var sum = [Int64](repeating: 0, count: 5)
             var carry: UInt64 = 0
             for i in 0..<5 {
@@ -284,12 +281,12 @@ extension VectorArithmetic {
                     }
                 }
             }
-            for i in 0..<5 { limbs[i * lanes + lane] = UInt64(bitPattern: sum[i]) }
+            for i in 0..<5 { laneLimbs[i * lanes + lane] = UInt64(bitPattern: sum[i]) }
         }
         var parameters = parameters(of: F.self)
         var out = [UInt64](repeating: 0, count: 4 * lanes)
         out.withUnsafeMutableBufferPointer { out in
-            limbs.withUnsafeBufferPointer { limbs in
+            laneLimbs.withUnsafeBufferPointer { limbs in
                 pasta_vector_reduce(&parameters, limbs.baseAddress, canonical ? 1 : 0, out.baseAddress)
             }
         }

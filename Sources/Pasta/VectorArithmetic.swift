@@ -27,17 +27,27 @@ public enum VectorArithmetic {
         // p⁻¹ mod 2⁶⁴ by Newton's iteration; p is its own inverse mod 8.
         var inverse = p.w0
         for _ in 0..<5 { inverse = inverse &* (2 &- p.w0 &* inverse) }
-        let limbs = (
-            p.w0 & mask,
-            (p.w0 >> 52 | p.w1 << 12) & mask,
-            (p.w1 >> 40 | p.w2 << 24) & mask,
-            (p.w2 >> 28 | p.w3 << 36) & mask,
-            p.w3 >> 16
-        )
+        let l = limbs(of: p)
         // The kernels' reduction takes p = 2²⁵⁴ + c with c < 2¹⁵⁶, as both
         // Pasta moduli are; no other field reaches here.
-        precondition(limbs.3 == 0 && limbs.4 == 1 << 46, "the eight-lane kernels need a Pasta-shaped modulus")
-        return pasta_vector_field(modulus: limbs, inverse: (0 &- inverse) & mask)
+        precondition(l[3] == 0 && l[4] == 1 << 46, "the eight-lane kernels need a Pasta-shaped modulus")
+        return pasta_vector_field(modulus: (l[0], l[1], l[2], l[3], l[4]), inverse: (0 &- inverse) & mask)
+    }
+
+    /// A value below 2²⁵⁶ as the kernels hold it: five 52-bit limbs, least
+    /// significant first.
+    ///
+    /// - Parameter value: the value.
+    /// - Returns: its five limbs.
+    static func limbs(of value: UInt256) -> [UInt64] {
+        let mask: UInt64 = (1 << 52) - 1
+        return [
+            value.w0 & mask,
+            (value.w0 >> 52 | value.w1 << 12) & mask,
+            (value.w1 >> 40 | value.w2 << 24) & mask,
+            (value.w2 >> 28 | value.w3 << 36) & mask,
+            value.w3 >> 16,
+        ]
     }
 
     /// Where a point's coordinates are, in words, for the kernels: worked

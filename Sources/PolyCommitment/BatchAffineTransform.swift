@@ -66,11 +66,7 @@ struct BatchAffineTransform<Curve: PastaCurve> {
             // The chunks read their points in bit-reversed order themselves.
             values = radix4LocalSteps(input, reversing: logN, halves: local, scale: scale, executor: executor, runLength: length)
         } else {
-            values = [Point](repeating: .infinity, count: n)
-            for i in 0..<n { values[TransformTables.reverseBits(i, width: logN)] = input[i] }
-            if let scale, !scale.isOne {
-                values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
-            }
+            values = bitReversed(input, 0..<n, width: logN, scale: scale)
             if logN % 2 == 1 {
                 values = radix2Layer(values, half: 1, scale: scale, executor: executor, runLength: runLength)
             }
@@ -112,15 +108,7 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         let chunks = (size + span - 1) / span
         let results: [[Point]] = executor.map(chunks) { chunk in
             let range = chunk * span..<min(size, (chunk + 1) * span)
-            var values: [Point]
-            if let width {
-                values = range.map { current[TransformTables.reverseBits($0, width: width)] }
-                if chunk == 0, let scale, !scale.isOne {
-                    values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
-                }
-            } else {
-                values = Array(current[range])
-            }
+            var values = width.map { bitReversed(current, range, width: $0, scale: scale) } ?? Array(current[range])
             for h in halves {
                 let out = radix4Run(values, half: h, groups: 0..<values.count / 4, scale: scale, holdsBlockZero: chunk == 0)
                 scatter(out, firstGroup: 0, half: h, into: &values)
@@ -130,6 +118,17 @@ struct BatchAffineTransform<Curve: PastaCurve> {
         var values = [Point]()
         values.reserveCapacity(size)
         for chunk in results { values.append(contentsOf: chunk) }
+        return values
+    }
+
+    /// Points `range` of the order the in-place butterflies start from:
+    /// point i is input[i with its low `width` bits reversed], and point 0
+    /// (when `range` holds it) carries its share of the scale.
+    func bitReversed(_ input: [Point], _ range: Range<Int>, width: Int, scale: Scalar?) -> [Point] {
+        var values = range.map { input[TransformTables.reverseBits($0, width: width)] }
+        if range.lowerBound == 0, !range.isEmpty, let scale, !scale.isOne {
+            values[0] = BatchAffine.multiply([values[0]], by: [scale])[0]
+        }
         return values
     }
 
